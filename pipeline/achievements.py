@@ -1,0 +1,235 @@
+"""Stage: tie each figure to what it counts, who achieved it, the plan and the date.
+
+A count or an amount of money becomes an achievement when its clause says a union did or
+obtained it: a category cue is near it (the nearest wins, generic verbs weigh less) and no cue
+marks it as a plan, a stock figure, or someone else's price or wage. Cues are data
+(`data/achievements.yaml`). Percentages are not achievements; "đạt 107,3% kế hoạch" after a
+figure becomes that figure's `target_percent`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+import regex
+
+from . import rules
+from .article import Article, TextSpan
+from .models import Achievement, DateMention, Entity, Period, Quantity, Span
+from .quantities import vocabulary
+
+_CLAUSE_END = regex.compile(r"[;!?\n]|\.(?!\d)|…|:\s")
+_UNION_RULES = ("federation", "union", "national", "organ")
+
+
+@dataclass(frozen=True)
+class Cues:
+    category: list[tuple[str, str, regex.Pattern[str]]]  # (category, cue, pattern)
+    priority: dict[str, int]
+    weak: dict[str, float]
+    excluded: regex.Pattern[str]
+    never_units: frozenset[str]
+    as_of: regex.Pattern[str]
+    awards: regex.Pattern[str]
+    units: dict[str, str]
+    data: dict[str, Any]
+
+
+@cache
+def cues() -> Cues:
+    data = rules.load("achievements")
+    category = []
+    for name, spec in data["categories"].items():
+        for cue in spec["cues"]:
+            category.append((name, cue, regex.compile(r"(?<![\p{L}])" + regex.escape(cue) + r"(?![\p{L}])")))
+    excluded = data["plan_cues"] + data["stock_cues"] + data["other_cues"]
+    return Cues(
+        category=category,
+        priority={c: i for i, c in enumerate(data["priority"])},
+        weak={k: float(v) for k, v in data["weak_cues"].items()},
+        excluded=regex.compile(r"(?<![\p{L}])(?:" + "|".join(excluded) + r")(?![\p{L}])"),
+        never_units=frozenset(data["never_units"]),
+        as_of=regex.compile(r"(?<![\p{L}])(?:" + rules.alternation(data["as_of_cues"]) + r")(?![\p{L}])", regex.I),
+        awards=regex.compile(r"(?<![\p{L}])(?:" + rules.alternation(data["awards"]) + r")(?![\p{L}])"),
+        units={k: v for k, v in vocabulary().unit_canonical.items()},
+        data=data,
+    )
+
+
+def clause(text: str, start: int, end: int, bounds: TextSpan) -> TextSpan:
+    """The stretch between clause marks (";", ".", ":" and line ends) around `start:end`."""
+    left = bounds.start
+    for m in _CLAUSE_END.finditer(text, bounds.start, start):
+        left = m.end()
+    m = _CLAUSE_END.search(text, end, bounds.end)
+    right = m.start() if m else bounds.end
+    while left < start and text[left].isspace():
+        left += 1
+    return TextSpan(left, max(right, end))
+
+
+def categorise(text: str, q: Quantity, span: TextSpan, unit: str | None) -> str | None:
+    c = cues()
+    best: tuple[float, int, str] | None = None
+    for name, cue, pattern in c.category:
+        for m in pattern.finditer(text, span.start, span.end):
+            if m.end() <= q.start:
+                distance = q.start - m.end()
+            elif m.start() >= q.start:
+                distance = max(0, m.start() - q.end) + 5  # a cue after the figure: slightly weaker
+                if m.start() - q.end > 120:
+                    continue
+            else:
+                continue
+            score = (distance + 1) * c.weak.get(cue, 1.0)
+            key = (score, c.priority.get(name, 99), name)
+            if best is None or key < best:
+                best = key
+    spec_units = {n: s.get("units", []) for n, s in c.data["categories"].items()}
+    for name, units in spec_units.items():
+        if unit in units and best and best[2] != name and best[2] in ("membership_growth", "welfare_support"):
+            best = (0.0, 0, name)
+    return best[2] if best else None
+
+
+def excluded(text: str, q: Quantity, span: TextSpan) -> bool:
+    """A plan, a stock figure, a wage or a price: the cue stands in the clause before the figure."""
+    left = text[span.start : q.start]
+    if cues().excluded.search(left):
+        return True
+    right = text[q.end : min(span.end, q.end + 25)]
+    return bool(regex.match(r"\s*(?:/\s*(?:người|tháng|suất|m2)|sinh hoạt|đi làm)", right))
+
+
+def _target(text: str, q: Quantity, percents: list[Quantity], span: TextSpan, nxt: int) -> float | None:
+    for p in percents:
+        if q.end <= p.start < min(span.end, nxt, q.end + cues().data["target_window"]):
+            before = text[max(q.end, p.start - 12) : p.start]
+            after = text[p.end : p.end + 30]
+            plan = p.rule == "percent" and regex.match(r"\s*(?:%|phần trăm)?\s*(?:kế hoạch|KH|chỉ tiêu)", after)
+            if regex.search(r"(?:đạt|vượt|bằng)\s*$", before) and (plan or p.text.endswith(("kế hoạch", "chỉ tiêu"))):
+                return float(p.value) + (100.0 if "vượt" in before else 0.0)
+            if p.text.endswith(("kế hoạch", "chỉ tiêu", "KH")):
+                return float(p.value)
+    return None
+
+
+def _as_of(text: str, q: Quantity, sentence: TextSpan, dates: list[DateMention]) -> str | None:
+    c = cues()
+    for m in c.as_of.finditer(text, sentence.start, q.start):
+        for d in dates:
+            if m.end() <= d.start <= m.end() + 8 and len(d.value) == 10 and d.value[0] != "-":
+                return d.value
+    return None
+
+
+def _period(q: Quantity, span: TextSpan, dates: list[DateMention]) -> Period | None:
+    for d in dates:
+        if span.start <= d.start < q.start and "/" in d.value and d.value[0] != "-":
+            a, b = d.value.split("/")
+            return Period(start=_first_day(a), end=_last_day(b))
+    return None
+
+
+def _first_day(v: str) -> str:
+    return v + "-01-01"[len(v) - 4 :] if len(v) < 10 else v
+
+
+def _last_day(v: str) -> str:
+    if len(v) == 4:
+        return f"{v}-12-31"
+    if len(v) == 7:
+        y, m = int(v[:4]), int(v[5:])
+        nxt = dt.date(y + (m == 12), m % 12 + 1, 1)
+        return (nxt - dt.timedelta(days=1)).isoformat()
+    return v
+
+
+def _org(q: Quantity, sentence: TextSpan, entities: list[Entity], fallback: str | None) -> str | None:
+    before = [e for e in entities if e.rule in _UNION_RULES and sentence.start <= e.start and e.end <= q.start]
+    return before[-1].canonical if before else fallback
+
+
+def _awarding(text: str, span: TextSpan, q: Quantity, entities: list[Entity]) -> str | None:
+    orgs = [e for e in entities if e.type == "ORGANIZATION" and span.start <= e.start < span.end]
+    for e in orgs:  # "<org> tặng ...", "của <org>"
+        if e.end <= q.start and regex.match(r"\s*(?:đã\s+)?(?:tặng|trao|khen thưởng|quyết định)", text[e.end :]):
+            return e.canonical
+        if regex.search(r"của\s*$", text[max(0, e.start - 6) : e.start]):
+            return e.canonical
+    return None
+
+
+def _qualitative(article: Article, spans_with_figures: list[TextSpan], org: str | None) -> list[Achievement]:
+    """'dẫn đầu toàn quốc', 'được tặng Cờ thi đua của Chính phủ': achievements with no figure."""
+    text = article.text
+    out = []
+    pattern = regex.compile(
+        r"được\s+(?:[^,.;]{0,60}?\s)?(?:tặng|trao|tôn vinh|công nhận)\s+[^.;]{0,80}?(?:"
+        + cues().awards.pattern + r"|dẫn đầu)|dẫn đầu toàn quốc"
+    )
+    for m in pattern.finditer(text):
+        if any(s.start <= m.start() < s.end for s in spans_with_figures):
+            continue
+        award = cues().awards.search(m.group())
+        out.append(
+            Achievement(
+                category="award" if award else "emulation",
+                value=None,
+                unit=None,
+                organization=org,
+                award=award.group() if award else None,
+                evidence=Span(text=m.group(), start=m.start(), end=m.end()),
+            )
+        )
+    return out
+
+
+def run(article: Article) -> Article:
+    text = article.text
+    c = cues()
+    fallback = article.organization.name if article.organization else None
+    percents = [q for q in article.quantities if q.kind == "percent"]
+    figures = [q for q in article.quantities if q.kind in ("count", "money")]
+    achievements: list[Achievement] = []
+    clause_of: list[TextSpan] = []
+    for i, q in enumerate(figures):
+        sentence = article.sentence_at(q.start)
+        span = clause(text, q.start, q.end, sentence)
+        unit = "VND" if q.kind == "money" else c.units.get(q.unit or "", q.unit)
+        if q.kind == "money" and q.unit not in (None, "VND"):
+            unit = q.unit
+        if q.per or (unit in c.never_units) or excluded(text, q, span):
+            continue
+        category = categorise(text, q, span, unit)
+        if category is None:
+            continue
+        nxt = figures[i + 1].start if i + 1 < len(figures) else len(text)
+        award = c.awards.search(text, span.start, span.end) if category == "award" else None
+        achievements.append(
+            Achievement(
+                category=category,  # type: ignore[arg-type]
+                value=q.value,
+                unit=unit,
+                qualifier=q.qualifier,
+                target_percent=_target(text, q, percents, span, nxt),
+                as_of=_as_of(text, q, sentence, article.dates),
+                period=_period(q, sentence, article.dates),
+                organization=_org(q, sentence, article.entities, fallback),
+                award=award.group() if award else None,
+                awarding_body=_awarding(text, span, q, article.entities) if category == "award" else None,
+                evidence=Span(text=text[span.start : span.end], start=span.start, end=span.end),
+            )
+        )
+        clause_of.append(span)
+    # A count and an amount in one clause ("1.020 suất quà ... trị giá 765 triệu đồng") know each other.
+    for i, a in enumerate(achievements):
+        a.related = [
+            j for j, b in enumerate(achievements) if j != i and clause_of[j] == clause_of[i] and (a.unit == "VND") != (b.unit == "VND")
+        ]
+    achievements += _qualitative(article, clause_of, fallback)
+    article.achievements = achievements
+    return article

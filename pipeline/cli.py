@@ -1,0 +1,144 @@
+"""`union-extract`: a thin command line over the library. Only this module prints."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from .batch import Job, run_batch
+from .models import ArticleRecord, ErrorResult
+
+app = typer.Typer(
+    help="Extract union achievements from Vietnamese news articles into validated JSON.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+err = Console(stderr=True)
+
+
+@app.command()
+def run(
+    paths: Annotated[list[Path], typer.Argument(help="Article files or folders (walked recursively for .txt).")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("out"),
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")] = False,
+) -> None:
+    """Process articles into OUT/<name>.json, OUT/records.jsonl and OUT/errors.jsonl."""
+    show_progress = err.is_terminal and not quiet
+    progress: Any = None
+    task: Any = None
+    if show_progress:
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+        progress = Progress(
+            TextColumn("[bold]extracting"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), console=err
+        )
+        progress.start()
+
+    def on_start(total: int) -> None:
+        nonlocal task
+        if progress is not None:
+            task = progress.add_task("extract", total=total)
+
+    def on_result(job: Job, result: ArticleRecord | ErrorResult) -> None:
+        if progress is not None:
+            progress.advance(task)
+        if isinstance(result, ErrorResult):
+            (progress.console if progress is not None else err).print(
+                f"[red]error[/red] {result.file}: {result.reason}", highlight=False
+            )
+
+    try:
+        summary = run_batch(paths, out, on_result=on_result, on_start=on_start)
+    finally:
+        if progress is not None:
+            progress.stop()
+    if not quiet:
+        print(summary.line(out))
+    raise typer.Exit(1 if summary.errors else 0)
+
+
+def _records(path: Path) -> list[dict[str, Any]]:
+    if path.is_dir():
+        files = sorted(p for p in path.rglob("*.json"))
+        return [json.loads(p.read_text(encoding="utf-8")) for p in files]
+    if path.suffix == ".jsonl":
+        return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [json.loads(path.read_text(encoding="utf-8"))]
+
+
+def _fmt_value(a: dict[str, Any]) -> str:
+    v = a.get("value")
+    if v is None:
+        return "—"
+    s = f"{v:,.0f}".replace(",", ".") if float(v).is_integer() else f"{v}".replace(".", ",")
+    mark = {"approximately": "~", "more_than": ">", "at_least": "≥", "less_than": "<", "at_most": "≤"}.get(
+        a.get("qualifier", "exact"), ""
+    )
+    return f"{mark}{s} {a.get('unit') or ''}".strip()
+
+
+@app.command()
+def inspect(path: Annotated[Path, typer.Argument(help="A record .json, a records.jsonl or an output folder.")]) -> None:
+    """Show the achievements of records as a table."""
+    try:
+        records = _records(path)
+    except (OSError, json.JSONDecodeError) as exc:
+        err.print(f"[red]error[/red] {path}: cannot read records ({exc})")
+        raise typer.Exit(1) from None
+    console = Console()
+    for rec in records:
+        org = (rec.get("organization") or {}).get("name") or "—"
+        table = Table(title=f"{rec['source']['path']} — {rec.get('title') or ''}\norganization: {org}", title_justify="left")
+        for col in ("category", "value", "target %", "as of", "organization", "evidence"):
+            table.add_column(col, overflow="fold")
+        for a in rec.get("achievements", []):
+            ev = a["evidence"]["text"]
+            table.add_row(
+                a["category"],
+                _fmt_value(a),
+                "" if a.get("target_percent") is None else f"{a['target_percent']}%",
+                a.get("as_of") or "",
+                a.get("organization") or "",
+                ev if len(ev) <= 90 else ev[:87] + "...",
+            )
+        console.print(table)
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of an article record."""
+    print(json.dumps(ArticleRecord.model_json_schema(), ensure_ascii=False, indent=2))
+
+
+@app.command()
+def explain(text: Annotated[str, typer.Argument(help="Text to analyse; '-' reads standard input.")]) -> None:
+    """Print every mention found in TEXT with the rule that made it and its value."""
+    from . import extract
+
+    if text == "-":
+        text = sys.stdin.read()
+    rec = extract(text, source="<explain>")
+    table = Table()
+    for col in ("kind", "text", "rule", "value"):
+        table.add_column(col, overflow="fold")
+    for q in rec.quantities:
+        table.add_row(q.kind, q.text, q.rule or "", f"{q.value} {q.unit or ''}".strip())
+    for d in rec.dates:
+        table.add_row("date", d.text, d.rule or "", d.value)
+    for o in rec.ordinals:
+        table.add_row("ordinal", o.text, o.rule or "", str(o.value))
+    for e in rec.entities:
+        table.add_row(e.type.lower(), e.text, e.rule or "", e.canonical)
+    for a in rec.achievements:
+        table.add_row("achievement", a.evidence.text[:60], a.category, _fmt_value(a.model_dump()))
+    Console().print(table)
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,172 @@
+"""The output contract (../shared/CONTRACT.md) as pydantic v2 models.
+
+Every model forbids unknown fields, so a typo in a stage fails loudly instead of writing JSON a
+consumer does not expect. Fields beyond the contract are additions only (the contract may grow,
+never change). `ArticleRecord` checks that every span it carries is honest:
+`record.text[start:end] == span.text`.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+SCHEMA_VERSION = "1.0"
+
+Category = Literal[
+    "membership_growth",
+    "union_establishment",
+    "party_referral",
+    "party_admission",
+    "welfare_support",
+    "award",
+    "initiative",
+    "emulation",
+    "training",
+    "collective_bargaining",
+    "dispute_resolution",
+    "communication",
+    "other",
+]
+Qualifier = Literal["exact", "approximately", "more_than", "at_least", "less_than", "at_most"]
+QuantityKind = Literal["count", "money", "percent"]
+EntityType = Literal["PERSON", "ORGANIZATION", "LOCATION"]
+
+# A date keeps the grain the text gives: day, month, year, a day or month without a year, or a period.
+DATE_VALUE = r"^(\d{4}(-\d{2}(-\d{2})?)?|--\d{2}(-\d{2})?)(/(\d{4}(-\d{2}(-\d{2})?)?|--\d{2}(-\d{2})?))?$"
+ISO_DAY = r"^\d{4}-\d{2}-\d{2}$"
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Span(_Model):
+    """A piece of the record's text: `text == record.text[start:end]`."""
+
+    text: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Span:
+        if self.end < self.start:
+            raise ValueError(f"span end {self.end} is before its start {self.start}")
+        return self
+
+
+class Source(_Model):
+    path: str
+    encoding: str | None = None
+    sha256: str | None = None
+
+
+class Period(_Model):
+    start: str = Field(pattern=ISO_DAY)
+    end: str = Field(pattern=ISO_DAY)
+
+
+class OrgRef(_Model):
+    name: str = Field(description="canonical name")
+    aliases: list[str] = Field(default_factory=list, description="the names the article uses for it")
+    level: str | None = Field(default=None, description="national, province, district, sector, grassroots")
+
+
+class Achievement(_Model):
+    category: Category
+    value: float | None = Field(description="null for a qualitative achievement")
+    unit: str | None
+    qualifier: Qualifier = "exact"
+    target_percent: float | None = None
+    as_of: str | None = Field(default=None, pattern=ISO_DAY)
+    period: Period | None = None
+    organization: str | None = None
+    award: str | None = None
+    awarding_body: str | None = None
+    beneficiaries: str | None = None
+    related: list[int] = Field(
+        default_factory=list, description="indexes of achievements reported together (count and value)"
+    )
+    evidence: Span
+
+
+class Entity(Span):
+    type: EntityType
+    canonical: str
+    roles: list[str] = Field(default_factory=list, description="for a PERSON: the offices the text gives")
+    rule: str | None = None
+
+
+class Quantity(Span):
+    kind: QuantityKind
+    value: float
+    unit: str | None = None
+    qualifier: Qualifier = "exact"
+    per: str | None = Field(default=None, description="'300.000 đồng/suất' -> 'suất'")
+    rule: str | None = None
+
+
+class DateMention(Span):
+    value: str = Field(pattern=DATE_VALUE)
+    rule: str | None = None
+
+
+class Ordinal(Span):
+    value: int
+    rule: str | None = None
+
+
+class CitedDocument(_Model):
+    """A legal or party document the article cites: 'Nghị quyết 02/NQ-BCT, ngày 12/6/2021 của Bộ Chính trị'."""
+
+    text: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    kind: str
+    number: str | None = None
+    date: str | None = None
+    issuer: str | None = None
+
+
+class ArticleRecord(_Model):
+    schema_version: str = SCHEMA_VERSION
+    id: str
+    source: Source
+    title: str | None
+    published: str | None = Field(default=None, pattern=ISO_DAY)
+    text: str
+    organization: OrgRef | None = None
+    achievements: list[Achievement] = Field(default_factory=list)
+    entities: list[Entity] = Field(default_factory=list)
+    quantities: list[Quantity] = Field(default_factory=list)
+    dates: list[DateMention] = Field(default_factory=list)
+    ordinals: list[Ordinal] = Field(default_factory=list)
+    documents: list[CitedDocument] = Field(default_factory=list)
+    abbreviations: dict[str, str] = Field(default_factory=dict)
+    warnings: list[str] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _spans_are_honest(self) -> ArticleRecord:
+        spans: list[tuple[str, Span | CitedDocument]] = [
+            *(("entities", s) for s in self.entities),
+            *(("quantities", s) for s in self.quantities),
+            *(("dates", s) for s in self.dates),
+            *(("ordinals", s) for s in self.ordinals),
+            *(("documents", s) for s in self.documents),
+            *(("achievements.evidence", a.evidence) for a in self.achievements),
+        ]
+        for where, span in spans:
+            if self.text[span.start : span.end] != span.text:
+                raise ValueError(
+                    f"{where}: text[{span.start}:{span.end}] is "
+                    f"{self.text[span.start : span.end]!r}, not {span.text!r}"
+                )
+        return self
+
+
+class ErrorResult(_Model):
+    """What a batch yields for an input it could not turn into a record."""
+
+    file: str
+    reason: str

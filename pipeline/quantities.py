@@ -1,0 +1,199 @@
+"""Counts, money and percentages, each with its qualifier and the noun it counts.
+
+Built on `numbers`: for every figure not inside a date, a document number, an ordinal or a time,
+look left for a qualifier ("gần", "hơn", "ít nhất"), right for a range's other end ("50 - 100
+nghìn đồng"), a currency, a percent sign, a plan word ("đạt 116,3 kế hoạch") or a counted noun.
+Durations and ages ("1,5 ngày", "87 năm") are not quantities.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache
+
+import regex
+
+from . import rules
+from .article import Article, TextSpan
+from .models import Quantity
+from .numbers import Number, as_number, find_numbers, find_word_numbers
+from .spans import overlaps
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    qualifier: regex.Pattern[str]
+    qualifier_kind: dict[str, str]
+    currency: regex.Pattern[str]
+    currency_code: dict[str, str]
+    currency_prefix: regex.Pattern[str]
+    prefix_code: dict[str, str]
+    percent: regex.Pattern[str]
+    plan: regex.Pattern[str]
+    not_quantity: regex.Pattern[str]
+    unit: regex.Pattern[str]
+    unit_canonical: dict[str, str]
+    range_sep: regex.Pattern[str]
+    vague: regex.Pattern[str]
+    at_least_after: regex.Pattern[str]
+    per: regex.Pattern[str]
+
+
+_WB = r"(?![\p{L}\d])"  # a word ends here
+
+
+@cache
+def vocabulary() -> Vocabulary:
+    num = rules.load("numbers")
+    units = rules.load("units")
+    qual_kind = {w: kind for kind, words in num["qualifiers"].items() for w in words}
+    cur_code = {w: code for code, words in units["currencies"].items() for w in words}
+    pre_code = {w: code for code, words in units["currency_prefixes"].items() for w in words}
+    unit_canon = {f: u["canonical"] for u in units["count_units"] for f in u["forms"]}
+    return Vocabulary(
+        qualifier=regex.compile(r"(?:^|(?<=[^\p{L}]))(" + rules.alternation(list(qual_kind)) + r")\s+$", regex.I),
+        qualifier_kind={k.lower(): v for k, v in qual_kind.items()},
+        currency=regex.compile(r"\s?(" + rules.alternation(list(cur_code)) + r")" + _WB),
+        currency_code=cur_code,
+        currency_prefix=regex.compile(r"(" + rules.alternation(list(pre_code)) + r")\s?$"),
+        prefix_code=pre_code,
+        percent=regex.compile(r"\s?(" + rules.alternation(units["percent_words"]) + r")"),
+        plan=regex.compile(r"\s+(?:" + rules.alternation(units["plan_words"]) + r")" + _WB),
+        not_quantity=regex.compile(r"\s+(?:" + rules.alternation(units["not_quantity_units"]) + r")" + _WB, regex.I),
+        unit=regex.compile(r"\s+(" + rules.alternation(list(unit_canon)) + r")" + _WB),
+        unit_canonical=unit_canon,
+        range_sep=regex.compile(r"\s*(?:" + rules.alternation(num["range_separators"]) + r")\s*"),
+        vague=regex.compile(r"(?:" + rules.alternation(num["vague_prefixes"]) + r")\s+$", regex.I),
+        at_least_after=regex.compile(r"\s+(?:" + rules.alternation(num["at_least_after"]) + r")" + _WB),
+        per=regex.compile(r"/\s?(\p{L}[\p{L}\d]*(?:\s(?:quà|người|tháng|năm|ngày|lượt))?)"),
+    )
+
+
+@dataclass
+class Reading:
+    """What is around one figure."""
+
+    kind: str
+    end: int
+    unit: str | None
+    canonical_unit: str | None
+    per: str | None = None
+
+
+def _read_right(text: str, n: Number, voc: Vocabulary) -> Reading | None:
+    """Money, percent, plan, unit or nothing after the figure; None when it is not a quantity."""
+    pos = n.end
+    if (m := voc.currency.match(text, pos)) is not None:
+        code = voc.currency_code[m.group(1)]
+        end, per = m.end(), None
+        if (p := voc.per.match(text, end)) is not None:
+            per, end = p.group(1), p.end()
+        return Reading("money", end, code, code, per)
+    if (m := voc.percent.match(text, pos)) is not None:
+        return Reading("percent", m.end(), "%", "%")
+    if (m := voc.plan.match(text, pos)) is not None and _after_reach(text, n.start):
+        return Reading("percent", m.end(), "%", "%")
+    if voc.not_quantity.match(text, pos) is not None:
+        return None
+    if (m := voc.unit.match(text, pos)) is not None:
+        return Reading("count", m.end(), m.group(1), voc.unit_canonical[m.group(1)])
+    return Reading("count", pos, None, None)
+
+
+def _after_reach(text: str, start: int) -> bool:
+    """'đạt 116,3 kế hoạch': a plan word makes a percentage only after 'đạt' or 'vượt'."""
+    return regex.search(r"(?:đạt|vượt|bằng)\s+(?:\p{L}+\s+){0,2}$", text[max(0, start - 30) : start]) is not None
+
+
+def _qualifier(text: str, start: int, voc: Vocabulary) -> tuple[str, int]:
+    left = text[max(0, start - 16) : start]
+    m = voc.qualifier.search(left)
+    if m is None:
+        return "exact", start
+    return voc.qualifier_kind[m.group(1).lower()], start - (len(left) - m.start(1))
+
+
+def _quantity(text: str, start: int, end: int, kind: str, value: Decimal, reading: Reading, qual: str) -> Quantity:
+    unit = reading.canonical_unit if kind != "count" else reading.unit
+    return Quantity(
+        text=text[start:end],
+        start=start,
+        end=end,
+        kind=kind,  # type: ignore[arg-type]
+        value=as_number(value),
+        unit=unit,
+        qualifier=qual,  # type: ignore[arg-type]
+        per=reading.per,
+        rule=reading.kind,
+    )
+
+
+def find_quantities(text: str, blocked: list[TextSpan]) -> list[Quantity]:
+    voc = vocabulary()
+    numbers = [n for n in find_numbers(text) if not overlaps(n.start, n.end, blocked)]
+    numbers += [
+        n
+        for n in find_word_numbers(text)
+        if n.value > 1 and not overlaps(n.start, n.end, blocked) and voc.unit.match(text, n.end)
+    ]
+    numbers.sort(key=lambda n: n.start)
+    out: list[Quantity] = []
+    skip_until = -1
+    for i, n in enumerate(numbers):
+        if n.start < skip_until:
+            continue
+        if voc.vague.search(text[max(0, n.start - 8) : n.start]) and n.rule == "words":
+            continue
+        if _is_year(text, n):
+            continue
+        reading = _read_right(text, n, voc)
+        # A range: "50 - 100 nghìn đồng", "từ 5 đến 7 tỷ đồng", "300.000 - 500.000đ".
+        sep = voc.range_sep.match(text, n.end)
+        nxt = numbers[i + 1] if i + 1 < len(numbers) else None
+        if (
+            sep is not None
+            and nxt is not None
+            and nxt.start == sep.end()
+            and (reading is None or reading.unit is None)
+            and not _is_year(text, nxt)
+        ):
+            second = _read_right(text, nxt, voc)
+            if second is not None and second.kind != "count" or (second is not None and second.unit):
+                first_value = n.value
+                if not n.scaled and nxt.scaled and n.value < nxt.value:
+                    # "50 - 100 nghìn": the scale of the second end applies to the first
+                    first_value = n.value * _scale_of(nxt, text)
+                qual, qstart = _qualifier(text, n.start, voc)
+                out.append(_quantity(text, qstart, second.end, second.kind, first_value, second, qual))
+                out.append(_quantity(text, nxt.start, second.end, second.kind, nxt.value, second, "exact"))
+                skip_until = second.end
+                continue
+        if reading is None:
+            continue
+        qual, qstart = _qualifier(text, n.start, voc)
+        end = reading.end
+        if (m := voc.at_least_after.match(text, end)) is not None:
+            qual, end = "at_least", m.end()
+        out.append(_quantity(text, qstart, end, reading.kind, n.value, reading, qual))
+    return out
+
+
+def _scale_of(n: Number, text: str) -> Decimal:
+    digits = regex.match(r"[\d.,]+", text[n.start : n.end])
+    from .numbers import parse_digits
+
+    base = parse_digits(digits.group()) if digits else Decimal(1)
+    return n.value / base if base else Decimal(1)
+
+
+def _is_year(text: str, n: Number) -> bool:
+    """A bare 4-digit figure from 1900 to 2099 is a year; the date extractor owns it."""
+    s = text[n.start : n.end]
+    return bool(regex.fullmatch(r"(?:19|20)\d{2}", s))
+
+
+def run(article: Article) -> Article:
+    blocked = [*article.blocked, *(TextSpan(d.start, d.end) for d in article.dates)]
+    article.quantities = find_quantities(article.text, blocked)
+    return article
