@@ -1,8 +1,8 @@
 """Union achievements from Vietnamese trade-union news, as validated JSON records.
 
-    from pipeline import extract
-    record = extract(text, source="corpus/a.txt", published="2017-02-02")
-    record.model_dump(mode="json")
+from pipeline import extract
+record = extract(text, source="corpus/a.txt", published="2017-02-02")
+record.model_dump(mode="json")
 """
 
 from .api import extract, extract_file, extract_paths
@@ -10,4 +10,12 @@ from .errors import ArticleError
 from .models import ArticleRecord, ErrorResult
 
 __version__ = "0.1.0"
-__all__ = ["ArticleError", "ArticleRecord", "ErrorResult", "__version__", "extract", "extract_file", "extract_paths"]
+__all__ = [
+    "ArticleError",
+    "ArticleRecord",
+    "ErrorResult",
+    "__version__",
+    "extract",
+    "extract_file",
+    "extract_paths",
+]

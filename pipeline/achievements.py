@@ -52,7 +52,9 @@ def cues() -> Cues:
         weak={k: float(v) for k, v in data["weak_cues"].items()},
         excluded=regex.compile(r"(?<![\p{L}])(?:" + "|".join(excluded) + r")(?![\p{L}])"),
         never_units=frozenset(data["never_units"]),
-        as_of=regex.compile(r"(?<![\p{L}])(?:" + rules.alternation(data["as_of_cues"]) + r")(?![\p{L}])", regex.I),
+        as_of=regex.compile(
+            r"(?<![\p{L}])(?:" + rules.alternation(data["as_of_cues"]) + r")(?![\p{L}])", regex.I
+        ),
         awards=regex.compile(r"(?<![\p{L}])(?:" + rules.alternation(data["awards"]) + r")(?![\p{L}])"),
         units={k: v for k, v in vocabulary().unit_canonical.items()},
         data=data,
@@ -104,13 +106,24 @@ def excluded(text: str, q: Quantity, span: TextSpan) -> bool:
     return bool(regex.match(r"\s*(?:/\s*(?:người|tháng|suất|m2)|sinh hoạt|đi làm)", right))
 
 
+def inside_quotes(text: str, q: Quantity, sentence: TextSpan) -> bool:
+    """A figure inside a quoted name ('Chương trình “1 triệu sáng kiến”') names, it does not report."""
+    left = text[sentence.start : q.start]
+    opened = max(left.rfind("“"), left.rfind('"') if left.count('"') % 2 else -1)
+    return opened > left.rfind("”") and opened >= 0
+
+
 def _target(text: str, q: Quantity, percents: list[Quantity], span: TextSpan, nxt: int) -> float | None:
     for p in percents:
         if q.end <= p.start < min(span.end, nxt, q.end + cues().data["target_window"]):
             before = text[max(q.end, p.start - 12) : p.start]
             after = text[p.end : p.end + 30]
-            plan = p.rule == "percent" and regex.match(r"\s*(?:%|phần trăm)?\s*(?:kế hoạch|KH|chỉ tiêu)", after)
-            if regex.search(r"(?:đạt|vượt|bằng)\s*$", before) and (plan or p.text.endswith(("kế hoạch", "chỉ tiêu"))):
+            plan = p.rule == "percent" and regex.match(
+                r"\s*(?:%|phần trăm)?\s*(?:kế hoạch|KH|chỉ tiêu)", after
+            )
+            if regex.search(r"(?:đạt|vượt|bằng)\s*$", before) and (
+                plan or p.text.endswith(("kế hoạch", "chỉ tiêu"))
+            ):
                 return float(p.value) + (100.0 if "vượt" in before else 0.0)
             if p.text.endswith(("kế hoạch", "chỉ tiêu", "KH")):
                 return float(p.value)
@@ -149,14 +162,18 @@ def _last_day(v: str) -> str:
 
 
 def _org(q: Quantity, sentence: TextSpan, entities: list[Entity], fallback: str | None) -> str | None:
-    before = [e for e in entities if e.rule in _UNION_RULES and sentence.start <= e.start and e.end <= q.start]
+    before = [
+        e for e in entities if e.rule in _UNION_RULES and sentence.start <= e.start and e.end <= q.start
+    ]
     return before[-1].canonical if before else fallback
 
 
 def _awarding(text: str, span: TextSpan, q: Quantity, entities: list[Entity]) -> str | None:
     orgs = [e for e in entities if e.type == "ORGANIZATION" and span.start <= e.start < span.end]
     for e in orgs:  # "<org> tặng ...", "của <org>"
-        if e.end <= q.start and regex.match(r"\s*(?:đã\s+)?(?:tặng|trao|khen thưởng|quyết định)", text[e.end :]):
+        if e.end <= q.start and regex.match(
+            r"\s*(?:đã\s+)?(?:tặng|trao|khen thưởng|quyết định)", text[e.end :]
+        ):
             return e.canonical
         if regex.search(r"của\s*$", text[max(0, e.start - 6) : e.start]):
             return e.canonical
@@ -169,7 +186,8 @@ def _qualitative(article: Article, spans_with_figures: list[TextSpan], org: str 
     out = []
     pattern = regex.compile(
         r"được\s+(?:[^,.;]{0,60}?\s)?(?:tặng|trao|tôn vinh|công nhận)\s+[^.;]{0,80}?(?:"
-        + cues().awards.pattern + r"|dẫn đầu)|dẫn đầu toàn quốc"
+        + cues().awards.pattern
+        + r"|dẫn đầu)|dẫn đầu toàn quốc"
     )
     for m in pattern.finditer(text):
         if any(s.start <= m.start() < s.end for s in spans_with_figures):
@@ -202,7 +220,7 @@ def run(article: Article) -> Article:
         unit = "VND" if q.kind == "money" else c.units.get(q.unit or "", q.unit)
         if q.kind == "money" and q.unit not in (None, "VND"):
             unit = q.unit
-        if q.per or (unit in c.never_units) or excluded(text, q, span):
+        if q.per or unit in c.never_units or excluded(text, q, span) or inside_quotes(text, q, sentence):
             continue
         category = categorise(text, q, span, unit)
         if category is None:
@@ -211,7 +229,7 @@ def run(article: Article) -> Article:
         award = c.awards.search(text, span.start, span.end) if category == "award" else None
         achievements.append(
             Achievement(
-                category=category,  # type: ignore[arg-type]
+                category=category,
                 value=q.value,
                 unit=unit,
                 qualifier=q.qualifier,
@@ -228,7 +246,9 @@ def run(article: Article) -> Article:
     # A count and an amount in one clause ("1.020 suất quà ... trị giá 765 triệu đồng") know each other.
     for i, a in enumerate(achievements):
         a.related = [
-            j for j, b in enumerate(achievements) if j != i and clause_of[j] == clause_of[i] and (a.unit == "VND") != (b.unit == "VND")
+            j
+            for j, b in enumerate(achievements)
+            if j != i and clause_of[j] == clause_of[i] and (a.unit == "VND") != (b.unit == "VND")
         ]
     achievements += _qualitative(article, clause_of, fallback)
     article.achievements = achievements

@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from .models import Achievement, CitedDocument, DateMention, Entity, OrgRef, Ordinal, Quantity
+from .models import Achievement, CitedDocument, DateMention, Entity, Ordinal, OrgRef, Quantity
 
 
 @dataclass(frozen=True)

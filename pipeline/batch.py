@@ -110,7 +110,7 @@ def run_batch(
     with records_tmp.open("w", encoding="utf-8") as rec_f, errors_tmp.open("w", encoding="utf-8") as err_f:
         for e in errors:
             err_f.write(e.model_dump_json() + "\n")
-        for job, result in zip(jobs, extract_paths(j.path for j in jobs)):
+        for job, result in zip(jobs, extract_paths(j.path for j in jobs), strict=True):
             if isinstance(result, ErrorResult):
                 summary.errors += 1
                 err_f.write(json.dumps(result.model_dump(), ensure_ascii=False) + "\n")

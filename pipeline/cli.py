@@ -24,7 +24,9 @@ err = Console(stderr=True)
 
 @app.command()
 def run(
-    paths: Annotated[list[Path], typer.Argument(help="Article files or folders (walked recursively for .txt).")],
+    paths: Annotated[
+        list[Path], typer.Argument(help="Article files or folders (walked recursively for .txt).")
+    ],
     out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("out"),
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")] = False,
 ) -> None:
@@ -36,7 +38,11 @@ def run(
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
         progress = Progress(
-            TextColumn("[bold]extracting"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), console=err
+            TextColumn("[bold]extracting"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeRemainingColumn(),
+            console=err,
         )
         progress.start()
 
@@ -84,7 +90,9 @@ def _fmt_value(a: dict[str, Any]) -> str:
 
 
 @app.command()
-def inspect(path: Annotated[Path, typer.Argument(help="A record .json, a records.jsonl or an output folder.")]) -> None:
+def inspect(
+    path: Annotated[Path, typer.Argument(help="A record .json, a records.jsonl or an output folder.")],
+) -> None:
     """Show the achievements of records as a table."""
     try:
         records = _records(path)
@@ -94,7 +102,10 @@ def inspect(path: Annotated[Path, typer.Argument(help="A record .json, a records
     console = Console()
     for rec in records:
         org = (rec.get("organization") or {}).get("name") or "—"
-        table = Table(title=f"{rec['source']['path']} — {rec.get('title') or ''}\norganization: {org}", title_justify="left")
+        table = Table(
+            title=f"{rec['source']['path']} — {rec.get('title') or ''}\norganization: {org}",
+            title_justify="left",
+        )
         for col in ("category", "value", "target %", "as of", "organization", "evidence"):
             table.add_column(col, overflow="fold")
         for a in rec.get("achievements", []):

@@ -51,6 +51,10 @@ def _month(y: int | None, m: int) -> str | None:
     return f"{y:04d}-{m:02d}" if y else f"--{m:02d}"
 
 
+def _month_only(m: regex.Match[str]) -> str | None:
+    return _month(None, int(m.group("m")))
+
+
 @cache
 def _rules() -> list[tuple[str, regex.Pattern[str], Callable[[regex.Match[str]], str | None]]]:
     data = rules.load("dates")
@@ -108,8 +112,15 @@ def _rules() -> list[tuple[str, regex.Pattern[str], Callable[[regex.Match[str]],
             "day_range",
             regex.compile(
                 r"(?:(?:từ|" + day_words + r")\s+)?(?:" + day_words + r"\s+)?"
-                r"(?P<d1>[0-3]?\d)" + SEP + r"(?P<m1>[01]?\d)(?:" + SEP + r"(?P<y1>(?:19|20)\d{2}))?"
-                + range_sep + r"(?:(?:" + day_words + r")\s+)?"
+                r"(?P<d1>[0-3]?\d)"
+                + SEP
+                + r"(?P<m1>[01]?\d)(?:"
+                + SEP
+                + r"(?P<y1>(?:19|20)\d{2}))?"
+                + range_sep
+                + r"(?:(?:"
+                + day_words
+                + r")\s+)?"
                 r"(?P<d2>[0-3]?\d)" + SEP + r"(?P<m2>[01]?\d)(?:" + SEP + r"(?P<y2>(?:19|20)\d{2}))?" + END,
                 I,
             ),
@@ -159,12 +170,14 @@ def _rules() -> list[tuple[str, regex.Pattern[str], Callable[[regex.Match[str]],
             regex.compile(r"tháng\s+" + M + r"\s*(?:" + SEP + r"|\s+năm\s+|,\s*năm\s+)\s*" + Y + END, I),
             lambda m: _month(int(m.group("y")), int(m.group("m"))),
         ),
-        ("month", regex.compile(r"(?<![\p{L}\d]\s)tháng\s+" + M + r"(?![\d.,/-]|\s*(?:năm|-|/))", I), None),
+        (
+            "month",
+            regex.compile(r"(?<![\p{L}\d]\s)tháng\s+" + M + r"(?![\d.,/-]|\s*(?:năm|-|/))", I),
+            _month_only,
+        ),
         (
             "quarter",
-            regex.compile(
-                r"quý\s+(?P<q>" + quarter_alt + r")\s*(?:" + SEP + r"|\s+năm\s+)\s*" + Y + END, I
-            ),
+            regex.compile(r"quý\s+(?P<q>" + quarter_alt + r")\s*(?:" + SEP + r"|\s+năm\s+)\s*" + Y + END, I),
             quarter,
         ),
         (
@@ -175,29 +188,30 @@ def _rules() -> list[tuple[str, regex.Pattern[str], Callable[[regex.Match[str]],
         (
             "year_range",
             regex.compile(
-                r"(?:(?:" + periods + r")\s+)?(?<![\d.,/])(?P<y1>(?:19|20)\d{2})" + range_sep
-                + r"(?:năm\s+)?(?P<y2>(?:19|20)\d{2})" + END,
+                r"(?:(?:"
+                + periods
+                + r")\s+)?(?<![\d.,/])(?P<y1>(?:19|20)\d{2})"
+                + range_sep
+                + r"(?:năm\s+)?(?P<y2>(?:19|20)\d{2})"
+                + END,
                 I,
             ),
             year_range,
         ),
         (
             "year",
-            regex.compile(r"(?:năm\s+)?(?<![\d.,/-])" + Y + r"(?![\d]|[.,/]\d|\s*(?:người|đoàn viên|lượt))", I),
+            regex.compile(
+                r"(?:năm\s+)?(?<![\d.,/-])" + Y + r"(?![\d]|[.,/]\d|\s*(?:người|đoàn viên|lượt))", I
+            ),
             lambda m: m.group("y"),
         ),
     ]
 
 
-def _month_only(m: regex.Match[str]) -> str | None:
-    return _month(None, int(m.group("m")))
-
-
 def find_dates(text: str) -> Iterator[DateMatch]:
     for name, pattern, resolve in _rules():
-        fn = resolve or _month_only
         for m in pattern.finditer(text):
-            value = fn(m)
+            value = resolve(m)
             if value:
                 yield DateMatch(m.start(), m.end(), value, name)
 
@@ -229,7 +243,9 @@ def resolve_year(value: str, published: dt.date | None) -> str:
     """Give a year-less day or month the publication year (CONTRACT: 'ngày 30-6' -> '2017-06-30')."""
     if published is None or not value.startswith("--"):
         return value
-    return "/".join(f"{published.year:04d}{part[1:]}" if part.startswith("--") else part for part in value.split("/"))
+    return "/".join(
+        f"{published.year:04d}{part[1:]}" if part.startswith("--") else part for part in value.split("/")
+    )
 
 
 def run(article: Article) -> Article:
@@ -241,7 +257,10 @@ def run(article: Article) -> Article:
     ]
     article.dates = [
         DateMention(
-            text=text[m.start : m.end], start=m.start, end=m.end, value=resolve_year(m.value, article.published),
+            text=text[m.start : m.end],
+            start=m.start,
+            end=m.end,
+            value=resolve_year(m.value, article.published),
             rule=m.rule,
         )
         for m in found
@@ -254,6 +273,8 @@ def run(article: Article) -> Article:
         value = resolve_relative(m.group(1), article.published) if article.published else None
         article.relative_dates.append(Mention(m.start(), m.end(), m.group(), "relative", {"value": value}))
         if value:
-            article.dates.append(DateMention(text=m.group(), start=m.start(), end=m.end(), value=value, rule="relative"))
+            article.dates.append(
+                DateMention(text=m.group(), start=m.start(), end=m.end(), value=value, rule="relative")
+            )
     article.dates.sort(key=lambda d: d.start)
     return article

@@ -68,16 +68,31 @@ def gazetteer() -> Gazetteer:
     levels = rules.alternation(list(orgs["levels"]))
     sub_levels = r"(?:quận|Quận|huyện|Huyện|thị xã|Thị xã|phường|xã|thị trấn|TP\.|TP|thành phố|Thành phố)"
     place_re = regex.compile(
-        r"(?:(?P<level>" + levels + r")\s*)?(?<![\p{L}])(?P<name>" + place_alt + r")" + WB
-        + r"|(?P<level2>" + sub_levels + r")\s+(?P<name2>" + CAP + r"(?:\s+" + CAP + r"){0,2})" + WB
-        + r"|(?P<hcm>(?:TP\.?\s*|Thành phố\s+|thành phố\s+)Hồ Chí Minh)" + WB
+        r"(?:(?P<level>"
+        + levels
+        + r")\s*)?(?<![\p{L}])(?P<name>"
+        + place_alt
+        + r")"
+        + WB
+        + r"|(?P<level2>"
+        + sub_levels
+        + r")\s+(?P<name2>"
+        + CAP
+        + r"(?:\s+"
+        + CAP
+        + r"){0,2})"
+        + WB
+        + r"|(?P<hcm>(?:TP\.?\s*|Thành phố\s+|thành phố\s+)Hồ Chí Minh)"
+        + WB
     )
     fed = rules.alternation(orgs["federation_heads"])
     union = rules.alternation(orgs["union_heads"])
     joiners = rules.alternation(orgs["union_name_words"] + orgs["name_joiners"])
-    name_run = (
-        r"(?:(?:" + CAP + r"|" + CAPS + r"|\d+)(?:\s+(?:" + CAP + r"|" + CAPS + r"|\d+|(?:" + joiners + r")(?=\s+[\p{Lu}Đ])))*)"
-    )
+    # A name: capitalised words, abbreviations and numbers, with lower-case joiners inside and
+    # a place from the gazetteer as a whole ("Cụm thi đua các tỉnh Bắc Trung bộ").
+    word = r"(?:" + place_alt + r"|" + CAP + r"|" + CAPS + r"|\d+)"
+    joiner = r"(?:" + joiners + r")(?=(?:\s+(?:" + joiners + r"))*\s+[\p{Lu}Đ\d])"
+    name_run = r"(?:(?:" + joiner + r"\s+)*" + word + r"(?:\s+(?:" + word + r"|" + joiner + r"))*)"
     state_forms = {f: b["canonical"] for b in orgs["state_bodies"] for f in b["forms"]}
     place_bodies = {f: b["canonical"] for b in orgs["place_bodies"] for f in b["forms"]}
     national = orgs["national_federation"]
@@ -91,35 +106,82 @@ def gazetteer() -> Gazetteer:
         "national": regex.compile(r"(?<![\p{L}])(?:" + rules.alternation(national["forms"]) + r")" + WB),
         "federation": regex.compile(
             r"(?<![\p{L}])(?<!Tổng\s)(?P<head>" + fed + r")(?:\s*(?P<level>" + levels + r"))?"
-            r"(?:\s*(?P<place>" + place_alt + r"|Hồ Chí Minh|HCM)" + WB + r"|\s+(?P<name>" + CAP + r"(?:\s+" + CAP + r"){0,2})" + WB + r")?"
+            r"(?:\s*(?P<place>"
+            + place_alt
+            + r"|Hồ Chí Minh|HCM)"
+            + WB
+            + r"|\s+(?P<name>"
+            + CAP
+            + r"(?:\s+"
+            + CAP
+            + r"){0,2})"
+            + WB
+            + r")?"
         ),
         "union": regex.compile(
-            r"(?<![\p{L}])(?P<head>" + union + r")(?:\s+(?P<level>" + levels + r"))?\s*(?P<rest>" + name_run + r")" + WB
+            r"(?<![\p{L}])(?P<head>"
+            + union
+            + r")(?![\p{L}])(?:\s+(?P<level>"
+            + levels
+            + r"))?\s*(?P<rest>"
+            + name_run
+            + r")"
+            + WB
         ),
-        "union_plain": regex.compile(r"(?<![\p{L}])(?P<head>" + union + r")\s+(?P<level>" + levels + r")" + WB),
+        "union_plain": regex.compile(
+            r"(?<![\p{L}])(?P<head>" + union + r")\s+(?P<level>" + levels + r")" + WB
+        ),
         "state": regex.compile(r"(?<![\p{L}])(?:" + rules.alternation(list(state_forms)) + r")" + WB),
         "place_body": regex.compile(
             r"(?<![\p{L}])(?P<body>" + rules.alternation(list(place_bodies)) + r")(?!\s*viên)"
-            r"(?:\s+(?P<level>" + levels + r"))?(?:\s*(?P<place>" + place_alt + r"|Hồ Chí Minh)" + WB + r")?" + WB
+            r"(?:\s+(?P<level>"
+            + levels
+            + r"))?(?:\s*(?P<place>"
+            + place_alt
+            + r"|Hồ Chí Minh)"
+            + WB
+            + r")?"
+            + WB
         ),
+        # Company names keep lower-case words between capitalised ones ("Công ty TNHH Cao su Chư Prông").
         "company": regex.compile(
-            r"(?<![\p{L}])(?P<head>" + company_heads + r")(?:\s+(?P<form>" + company_forms + r"))?\s+(?P<name>"
-            + name_run + r")" + WB
+            r"(?:(?P<union>Công đoàn cơ sở|Công đoàn|CĐCS|CĐ)\s+)?"
+            r"(?<![\p{L}])(?P<head>"
+            + company_heads
+            + r")(?:\s+(?P<form>"
+            + company_forms
+            + r"))?\s+(?P<name>"
+            + word
+            + r"(?:\s+(?:"
+            + word
+            + r"|\p{Ll}+(?=\s+[\p{Lu}Đ])))*)"
+            + WB
         ),
-        "named": regex.compile(r"(?<![\p{L}])(?P<head>" + org_heads + r")\s+(?P<name>" + name_run + r")" + WB),
+        "named": regex.compile(
+            r"(?<![\p{L}])(?P<head>" + org_heads + r")\s+(?P<name>" + name_run + r")" + WB
+        ),
         "organ": regex.compile(r"(?<![\p{L}])(?:" + rules.alternation(orgs["organs"]) + r")\s+$"),
         "person_surname": regex.compile(r"(?<![\p{L}])(?:" + surnames + r")(?:\s+" + CAP + r"){1,3}" + WB),
         "person_honorific": regex.compile(
             r"(?<![\p{L}])(?:" + honorifics + r")\s+(?P<name>" + CAP + r"(?:\s+" + CAP + r"){0,3})" + WB
         ),
         "title": regex.compile(r"(?:" + titles + r")"),
+        # "Tết Đinh Dậu", "Xuân Giáp Thìn": a year's name, not a person.
+        "not_person_before": regex.compile(
+            r"(?:" + rules.alternation(people["not_person_before"]) + r")\s+$"
+        ),
     }
     return Gazetteer(
         places,
         place_re,
         patterns,
-        {"state": state_forms, "place_bodies": place_bodies, "national": national["canonical"], "orgs": orgs,
-         "not_names": set(people["not_names"])},
+        {
+            "state": state_forms,
+            "place_bodies": place_bodies,
+            "national": national["canonical"],
+            "orgs": orgs,
+            "not_names": set(people["not_names"]),
+        },
     )
 
 
@@ -171,19 +233,28 @@ def _find_orgs(text: str, g: Gazetteer) -> list[Found]:
             canonical_place, kind = g.places.get(rest, (rest, level or ""))
             if kind == "region" and canonical_place == "Việt Nam":
                 continue  # "Công đoàn Việt Nam" is a state-level body in the gazetteer
-            out.append(Found(m.start(), m.end(), "ORGANIZATION", "", "federation", level or kind, canonical_place))
+            out.append(
+                Found(m.start(), m.end(), "ORGANIZATION", "", "federation", level or kind, canonical_place)
+            )
         else:
             head = "Công đoàn" if m.group("head") in ("CĐ", "Công đoàn") else m.group("head")
             out.append(Found(m.start(), m.end(), "ORGANIZATION", f"{head} {rest}", "union"))
     for m in p["union_plain"].finditer(text):
-        out.append(Found(m.start(), m.end(), "ORGANIZATION", "", "federation", _level_word(m.group("level")), None))
+        out.append(
+            Found(m.start(), m.end(), "ORGANIZATION", "", "federation", _level_word(m.group("level")), None)
+        )
     for m in p["place_body"].finditer(text):
         body = g.data["place_bodies"][m.group("body")]
         level = _level_word(m.group("level"))
         place = g.places.get(m.group("place") or "", (m.group("place"), ""))[0] if m.group("place") else None
         out.append(Found(m.start(), m.end(), "ORGANIZATION", body, "place_body", level, place))
     for m in p["company"].finditer(text):
-        out.append(Found(m.start(), m.end(), "ORGANIZATION", _company_name(m), "company"))
+        company = _company_name(m)
+        if m.group("union"):  # the union of a company: "Công đoàn Công ty CP Bách Hưng Sinh"
+            out.append(
+                Found(m.start(), m.end(), "ORGANIZATION", f"Công đoàn {company}", "union", "grassroots")
+            )
+        out.append(Found(m.start("head"), m.end(), "ORGANIZATION", company, "company"))
     for m in p["named"].finditer(text):
         out.append(Found(m.start(), m.end(), "ORGANIZATION", m.group(), "named"))
     return out
@@ -192,16 +263,23 @@ def _find_orgs(text: str, g: Gazetteer) -> list[Found]:
 def _company_name(m: regex.Match[str]) -> str:
     head = {"Cty": "Công ty"}.get(m.group("head"), m.group("head"))
     form = m.group("form")
-    form = {"CP": "cổ phần", "Cổ phần": "cổ phần", "trách nhiệm hữu hạn": "TNHH"}.get(form, form) if form else None
+    form = (
+        {"CP": "cổ phần", "Cổ phần": "cổ phần", "trách nhiệm hữu hạn": "TNHH"}.get(form, form)
+        if form
+        else None
+    )
     return " ".join(x for x in (head, form, m.group("name")) if x)
 
 
 def _find_people(text: str, g: Gazetteer) -> list[Found]:
     p = g.patterns
     out: list[Found] = []
+    not_before = g.patterns["not_person_before"]
     for m in p["person_surname"].finditer(text):
         words = m.group().split()
-        if any(w in g.data["not_names"] for w in words[1:]):
+        if any(w in g.data["not_names"] for w in words[1:]) or not_before.search(
+            text[max(0, m.start() - 20) : m.start()]
+        ):
             continue
         out.append(Found(m.start(), m.end(), "PERSON", m.group(), "surname"))
     for m in p["person_honorific"].finditer(text):
@@ -219,8 +297,11 @@ def _byline(article: Article) -> list[Found]:
         return []
     last = article.paragraphs[-1]
     tail = text[last.start : last.end]
-    m = regex.search(r"(?:^|[.!?…”\"]\s+)((?:" + CAP + r"|[\p{Lu}Đ]+\.?)(?:[\s.-]+(?:" + CAP + r"|[\p{Lu}Đ]+)){0,5})\s*$", tail)
-    if m is None or m.start(1) == 0 and len(article.paragraphs) == 1:
+    m = regex.search(
+        r"(?:^|[.!?…”\"]\s+)((?:" + CAP + r"|[\p{Lu}Đ]+\.?)(?:[\s.-]+(?:" + CAP + r"|[\p{Lu}Đ]+)){0,5})\s*$",
+        tail,
+    )
+    if m is None or (m.start(1) == 0 and len(article.paragraphs) == 1):
         return []
     out = []
     base = last.start + m.start(1)
@@ -242,9 +323,7 @@ def g_not_names() -> set[str]:
 
 def _resolve(found: list[Found], article: Article, g: Gazetteer) -> None:
     """Canonical names: fill a federation's missing place from the article's context."""
-    placed = Counter(
-        (f.level, f.place) for f in found if f.rule == "federation" and f.place and f.level
-    )
+    placed = Counter((f.level, f.place) for f in found if f.rule == "federation" and f.place and f.level)
     provinces = Counter(f.place for f in found if f.type == "LOCATION" and f.level in ("tỉnh", "thành phố"))
     for f in found:
         if f.rule == "federation":
@@ -284,13 +363,18 @@ def _organs(text: str, found: list[Found], g: Gazetteer) -> list[Found]:
 
 
 def _roles(text: str, people: list[Found], g: Gazetteer) -> None:
-    """Offices around a name: 'Chủ tịch LĐLĐ tỉnh X Vũ Mạnh Sơn', 'Vũ Mạnh Sơn (Ủy viên ..., Chủ tịch ...)'."""
+    """Offices around a name: 'Chủ tịch LĐLĐ tỉnh X Vũ Mạnh Sơn', 'Vũ Mạnh Sơn (Ủy viên ..., Chủ tịch ...)'.
+
+    Either an apposition or parenthesis after the name, or an office right before it.
+    """
     title = g.patterns["title"]
     for f in people:
         after = text[f.end : f.end + 200]
         m = regex.match(r"\s*(?:\(|[-–,]\s*)([^()\n;:]*?)(?:\)|\s[-–]\s|;|:|\.\s|$)", after)
         if m is not None and title.match(m.group(1).strip()):
-            f.roles.extend(r.strip() for r in regex.split(r",\s*(?=[\p{Lu}Đ])", m.group(1)) if title.match(r.strip()))
+            f.roles.extend(
+                r.strip() for r in regex.split(r",\s*(?=[\p{Lu}Đ])", m.group(1)) if title.match(r.strip())
+            )
         before = text[max(0, f.start - 80) : f.start]
         b = regex.search(r"((?:" + title.pattern + r")[^,.;:()\n-]*?)\s*$", before)
         if b is not None and not f.roles:
@@ -319,7 +403,7 @@ def run(article: Article) -> Article:
         seen.add(key)
         entities.append(
             Entity(
-                type=f.type,  # type: ignore[arg-type]
+                type=f.type,
                 text=text[f.start : f.end],
                 canonical=f.canonical,
                 start=f.start,
@@ -335,7 +419,11 @@ def run(article: Article) -> Article:
 
 def main_organization(article: Article) -> OrgRef | None:
     """The union body the article is mainly about: named in the title, else the most mentioned."""
-    unions = [e for e in article.entities if e.type == "ORGANIZATION" and e.rule in ("federation", "union", "national")]
+    unions = [
+        e
+        for e in article.entities
+        if e.type == "ORGANIZATION" and e.rule in ("federation", "union", "national")
+    ]
     if not unions:
         return None
     title_end = len(article.title or "")

@@ -31,8 +31,7 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
     except UnicodeDecodeError as exc:
         raise ArticleError(
             name,
-            f"not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
-            "save the article as UTF-8",
+            f"not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start}); save the article as UTF-8",
         ) from None
     if not text.strip():
         raise ArticleError(name, "empty file: no text to extract from")

@@ -118,7 +118,7 @@ class Ordinal(Span):
 
 
 class CitedDocument(_Model):
-    """A legal or party document the article cites: 'Nghị quyết 02/NQ-BCT, ngày 12/6/2021 của Bộ Chính trị'."""
+    """A document the article cites: 'Nghị quyết 02/NQ-BCT, ngày 12/6/2021 của Bộ Chính trị'."""
 
     text: str
     start: int = Field(ge=0)

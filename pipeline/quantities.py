@@ -52,15 +52,29 @@ def vocabulary() -> Vocabulary:
     pre_code = {w: code for code, words in units["currency_prefixes"].items() for w in words}
     unit_canon = {f: u["canonical"] for u in units["count_units"] for f in u["forms"]}
     return Vocabulary(
-        qualifier=regex.compile(r"(?:^|(?<=[^\p{L}]))(" + rules.alternation(list(qual_kind)) + r")\s+$", regex.I),
+        qualifier=regex.compile(
+            r"(?:^|(?<=[^\p{L}]))(" + rules.alternation(list(qual_kind)) + r")\s+$", regex.I
+        ),
         qualifier_kind={k.lower(): v for k, v in qual_kind.items()},
-        currency=regex.compile(r"\s?(" + rules.alternation(list(cur_code)) + r")" + _WB),
+        currency=regex.compile(
+            r"\s?("
+            + rules.alternation(list(cur_code))
+            + r")"
+            + _WB
+            + r"(?!\s+(?:"
+            + rules.alternation(units["not_currency_after"])
+            + r")"
+            + _WB
+            + ")"
+        ),
         currency_code=cur_code,
         currency_prefix=regex.compile(r"(" + rules.alternation(list(pre_code)) + r")\s?$"),
         prefix_code=pre_code,
         percent=regex.compile(r"\s?(" + rules.alternation(units["percent_words"]) + r")"),
         plan=regex.compile(r"\s+(?:" + rules.alternation(units["plan_words"]) + r")" + _WB),
-        not_quantity=regex.compile(r"\s+(?:" + rules.alternation(units["not_quantity_units"]) + r")" + _WB, regex.I),
+        not_quantity=regex.compile(
+            r"\s+(?:" + rules.alternation(units["not_quantity_units"]) + r")" + _WB, regex.I
+        ),
         unit=regex.compile(r"\s+(" + rules.alternation(list(unit_canon)) + r")" + _WB),
         unit_canonical=unit_canon,
         range_sep=regex.compile(r"\s*(?:" + rules.alternation(num["range_separators"]) + r")\s*"),
@@ -103,7 +117,9 @@ def _read_right(text: str, n: Number, voc: Vocabulary) -> Reading | None:
 
 def _after_reach(text: str, start: int) -> bool:
     """'đạt 116,3 kế hoạch': a plan word makes a percentage only after 'đạt' or 'vượt'."""
-    return regex.search(r"(?:đạt|vượt|bằng)\s+(?:\p{L}+\s+){0,2}$", text[max(0, start - 30) : start]) is not None
+    return (
+        regex.search(r"(?:đạt|vượt|bằng)\s+(?:\p{L}+\s+){0,2}$", text[max(0, start - 30) : start]) is not None
+    )
 
 
 def _qualifier(text: str, start: int, voc: Vocabulary) -> tuple[str, int]:
@@ -114,16 +130,18 @@ def _qualifier(text: str, start: int, voc: Vocabulary) -> tuple[str, int]:
     return voc.qualifier_kind[m.group(1).lower()], start - (len(left) - m.start(1))
 
 
-def _quantity(text: str, start: int, end: int, kind: str, value: Decimal, reading: Reading, qual: str) -> Quantity:
+def _quantity(
+    text: str, start: int, end: int, kind: str, value: Decimal, reading: Reading, qual: str
+) -> Quantity:
     unit = reading.canonical_unit if kind != "count" else reading.unit
     return Quantity(
         text=text[start:end],
         start=start,
         end=end,
-        kind=kind,  # type: ignore[arg-type]
+        kind=kind,
         value=as_number(value),
         unit=unit,
-        qualifier=qual,  # type: ignore[arg-type]
+        qualifier=qual,
         per=reading.per,
         rule=reading.kind,
     )
@@ -132,10 +150,14 @@ def _quantity(text: str, start: int, end: int, kind: str, value: Decimal, readin
 def find_quantities(text: str, blocked: list[TextSpan]) -> list[Quantity]:
     voc = vocabulary()
     numbers = [n for n in find_numbers(text) if not overlaps(n.start, n.end, blocked)]
+    digit_spans = [TextSpan(n.start, n.end) for n in numbers]
     numbers += [
         n
         for n in find_word_numbers(text)
-        if n.value > 1 and not overlaps(n.start, n.end, blocked) and voc.unit.match(text, n.end)
+        if n.value > 1
+        and not overlaps(n.start, n.end, blocked + digit_spans)
+        and voc.unit.match(text, n.end)
+        and _has_digit_word(text[n.start : n.end])
     ]
     numbers.sort(key=lambda n: n.start)
     out: list[Quantity] = []
@@ -159,7 +181,7 @@ def find_quantities(text: str, blocked: list[TextSpan]) -> list[Quantity]:
             and not _is_year(text, nxt)
         ):
             second = _read_right(text, nxt, voc)
-            if second is not None and second.kind != "count" or (second is not None and second.unit):
+            if (second is not None and second.kind != "count") or (second is not None and second.unit):
                 first_value = n.value
                 if not n.scaled and nxt.scaled and n.value < nxt.value:
                     # "50 - 100 nghìn": the scale of the second end applies to the first
@@ -177,6 +199,12 @@ def find_quantities(text: str, blocked: list[TextSpan]) -> list[Quantity]:
             qual, end = "at_least", m.end()
         out.append(_quantity(text, qstart, end, reading.kind, n.value, reading, qual))
     return out
+
+
+def _has_digit_word(s: str) -> bool:
+    """A number in words needs a digit word: "triệu" alone is a scale, not a count."""
+    digits = rules.section("numbers", "word_digits")
+    return any(w in digits or w == "mười" for w in s.lower().split())
 
 
 def _scale_of(n: Number, text: str) -> Decimal:

@@ -28,7 +28,8 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
     return {
         "document": regex.compile(
             r"(?P<kind>" + kinds + r")(?:\s+số)?\s+(?P<number>" + _IDENT + r"|\d+(?![.,]\d))"
-            r"(?:\s*,?\s*(?:ban hành\s+)?ngày\s+(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4}))?"
+            r"(?:\s*,?\s*(?:ban hành\s+)?ngày\s+"
+            r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4}))?"
             r"(?:\s+của\s+(?P<issuer>(?:[\p{Lu}Đ][\p{L}.&-]*)(?:\s+[\p{Lu}Đ][\p{L}.&-]*)*))?"
         ),
         "identifier": regex.compile(r"(?<![\p{L}\d])" + _IDENT),
@@ -37,18 +38,24 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
             r"(?<![\p{L}\d.,])\d{1,2}\s*(?:giờ|h|g)\s*\d{0,2}(?:\s*phút)?(?![\p{L}\d])|(?<![\d.,])\d{1,2}:\d{2}(?![\d])"
         ),
         "ordinal": regex.compile(
-            r"(?<![\p{L}])(?:lần|khóa|kỳ|đợt|giai đoạn|phần|tập|chương|vòng|mùa|thứ|kỳ họp)\s+"
-            r"(?:thứ\s+)?(?:(?P<n>\d{1,2})(?![\d.,/-])|(?P<roman>" + roman_alt + r")(?![\p{L}\d])"
+            r"(?<![\p{L}])(?i:lần|khóa|kỳ|đợt|giai đoạn|phần|tập|chương|vòng|mùa|thứ|kỳ họp)\s+"
+            r"(?:thứ\s+)?(?:(?P<n>\d{1,2})(?!\d|[.,/-]\d)|(?P<roman>" + roman_alt + r")(?![\p{L}\d])"
             r"|(?P<word>" + words + r")(?![\p{L}]))"
         ),
         "roman_after_name": regex.compile(
             r"(?:Đại hội|Hội nghị|Khóa|khóa|Đại hội đại biểu)(?:\s+[\p{Lu}Đ][\p{L}]*){0,4}\s+"
             r"(?P<roman>" + roman_alt + r")(?![\p{L}\d])"
         ),
-        "storm": regex.compile(r"(?<![\p{L}])(?:bão|áp thấp nhiệt đới|tổ|khu phố|ấp|đội|tuyến|số nhà)\s+số\s+\d+"),
-        "bare_number_label": regex.compile(r"(?<![\p{L}])(?<!tổng )số\s+\d{1,3}(?![\d.,])(?!\s*(?:người|đoàn))"),
+        "storm": regex.compile(
+            r"(?<![\p{L}])(?:bão|áp thấp nhiệt đới|tổ|khu phố|ấp|đội|tuyến|số nhà)\s+số\s+\d+"
+        ),
+        "bare_number_label": regex.compile(
+            r"(?<![\p{L}])(?<!tổng )số\s+\d{1,3}(?![\d.,])(?!\s*(?:người|đoàn))"
+        ),
         "list_marker": regex.compile(
-            r"(?:^|(?<=[\n.;:]\s?))(?:" + rules.alternation(rules.section("references", "list_markers")) + r")\b"
+            r"(?:^|(?<=[\n.;:]\s?))(?:"
+            + rules.alternation(rules.section("references", "list_markers"))
+            + r")\b"
         ),
     }
 
@@ -94,7 +101,9 @@ def run(article: Article) -> Article:
         ordinals.append(Ordinal(text=m.group(), start=m.start(), end=m.end(), value=value, rule="ordinal"))
     for m in pats["roman_after_name"].finditer(text):
         ordinals.append(
-            Ordinal(text=m.group(), start=m.start(), end=m.end(), value=_roman(m.group("roman")), rule="roman")
+            Ordinal(
+                text=m.group(), start=m.start(), end=m.end(), value=_roman(m.group("roman")), rule="roman"
+            )
         )
     article.ordinals = filter_spans(ordinals)
     blocked.extend(TextSpan(o.start, o.end) for o in article.ordinals)

@@ -1,0 +1,44 @@
+# union-extract: make run (set up, then process corpus/ into out/), make test.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+IN     ?= corpus
+OUT    ?= out
+SHARED ?= ../shared
+
+.PHONY: run test lint schemas eval clean
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	@touch $@
+
+run: $(STAMP)
+	@$(BIN)/union-extract run $(IN) --out $(OUT)
+
+lint: $(STAMP)
+	$(BIN)/ruff check pipeline tests
+	$(BIN)/ruff format --check pipeline tests
+	$(BIN)/mypy
+
+test: lint
+	$(BIN)/pytest
+
+schemas: $(STAMP)
+	@mkdir -p schemas
+	$(BIN)/union-extract schema > schemas/article_record.schema.json
+	@echo "wrote schemas/article_record.schema.json"
+
+# Scores the project's own corpus against corpus/gold, and the shared dev corpus when present.
+eval: $(STAMP)
+	@rm -rf $(OUT)/eval && mkdir -p $(OUT)/eval
+	@$(BIN)/union-extract run corpus --out $(OUT)/eval/own --quiet
+	@$(PYTHON) tools/score.py corpus/gold $(OUT)/eval/own --brief
+	@if [ -d $(SHARED)/corpus/dev ]; then \
+		$(BIN)/union-extract run corpus $(SHARED)/corpus/dev --out $(OUT)/eval/shared --quiet; \
+		$(PYTHON) $(SHARED)/eval/score.py $(SHARED)/gold $(OUT)/eval/shared --brief; \
+	else echo "($(SHARED)/corpus/dev not found: shared evaluation skipped)"; fi
+
+clean:
+	rm -rf $(OUT) .pytest_cache .mypy_cache .ruff_cache

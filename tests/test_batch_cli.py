@@ -1,0 +1,96 @@
+"""Batch and command line: bad input is named and explained, the rest of the batch goes on."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+from typer.testing import CliRunner
+
+from pipeline import ArticleError, extract_file, extract_paths
+from pipeline.cli import app
+
+GOOD = "LĐLĐ tỉnh Nghệ An trao quà\nLĐLĐ tỉnh Nghệ An đã trao 200 suất quà cho đoàn viên.\n"
+
+
+@pytest.fixture
+def mixed(tmp_path: Path) -> Path:
+    src = tmp_path / "in"
+    (src / "sub").mkdir(parents=True)
+    (src / "good.txt").write_text(GOOD, encoding="utf-8")
+    (src / "sub" / "bom.txt").write_bytes(b"\xef\xbb\xbf" + GOOD.encode())
+    (src / "empty.txt").write_bytes(b"")
+    (src / "binary.txt").write_bytes(bytes(range(256)) * 4)
+    (src / "legacy.txt").write_bytes("Công đoàn trao quà".encode("cp1258"))
+    (src / "nothing_here").mkdir()
+    return src
+
+
+def test_each_bad_input_gets_a_reason(mixed: Path):
+    reasons = {}
+    for name in ("empty.txt", "binary.txt", "legacy.txt"):
+        with pytest.raises(ArticleError) as exc:
+            extract_file(mixed / name)
+        assert exc.value.file.endswith(name)
+        reasons[name] = exc.value.reason
+    assert "empty" in reasons["empty.txt"]
+    assert "binary" in reasons["binary.txt"]
+    assert "UTF-8" in reasons["legacy.txt"]
+
+
+def test_extract_paths_never_raises_for_one_bad_file(mixed: Path):
+    results = list(extract_paths([mixed / "empty.txt", mixed / "good.txt", mixed / "missing.txt"]))
+    kinds = [type(r).__name__ for r in results]
+    assert kinds == ["ErrorResult", "ArticleRecord", "ErrorResult"]
+
+
+def test_cli_run_writes_records_errors_and_exit_code(mixed: Path, tmp_path: Path):
+    out = tmp_path / "out"
+    result = CliRunner().invoke(app, ["run", str(mixed), str(mixed / "nothing_here"), "--out", str(out)])
+    assert result.exit_code == 1
+    assert "2 articles" in result.stdout and "4 errors" in result.stdout
+    assert json.loads((out / "good.json").read_text(encoding="utf-8"))["achievements"][0]["value"] == 200
+    assert (out / "sub" / "bom.json").exists()
+    lines = (out / "records.jsonl").read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 2
+    errors = [json.loads(x) for x in (out / "errors.jsonl").read_text(encoding="utf-8").splitlines()]
+    by_file = {Path(e["file"]).name: e["reason"] for e in errors}
+    assert set(by_file) == {"empty.txt", "binary.txt", "legacy.txt", "nothing_here"}
+    assert "no .txt articles" in by_file["nothing_here"]
+    assert not list(out.rglob("*.tmp")), "no temporary file may be left behind"
+
+
+def test_cli_exit_zero_when_all_succeed(tmp_path: Path):
+    src = tmp_path / "ok"
+    src.mkdir()
+    (src / "a.txt").write_text(GOOD, encoding="utf-8")
+    result = CliRunner().invoke(app, ["run", str(src), "--out", str(tmp_path / "o")])
+    assert result.exit_code == 0, result.output
+
+
+def test_cli_usage_error_exits_2():
+    result = CliRunner().invoke(app, ["run", "--no-such-option"])
+    assert result.exit_code == 2
+
+
+def test_inspect_and_schema(tmp_path: Path):
+    src = tmp_path / "ok"
+    src.mkdir()
+    shutil.copy(ROOT / "corpus" / "thanhhoa-2022.txt", src)
+    out = tmp_path / "o"
+    assert CliRunner().invoke(app, ["run", str(src), "--out", str(out)]).exit_code == 0
+    shown = CliRunner().invoke(app, ["inspect", str(out / "thanhhoa-2022.json")], env={"COLUMNS": "200"})
+    assert shown.exit_code == 0
+    assert "membership_growth" in shown.stdout and "107.3%" in shown.stdout and "2022-11-25" in shown.stdout
+    schema = CliRunner().invoke(app, ["schema"])
+    assert json.loads(schema.stdout)["title"] == "ArticleRecord"
+
+
+def test_python_dash_m_is_the_same_cli():
+    result = subprocess.run([sys.executable, "-m", "pipeline", "--help"], capture_output=True, text=True)
+    assert result.returncode == 0 and "run" in result.stdout

@@ -1,0 +1,74 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+from pydantic import ValidationError
+
+from pipeline import ArticleRecord, extract
+from pipeline.models import SCHEMA_VERSION
+
+
+def _spans(record: ArticleRecord):
+    yield from record.entities
+    yield from record.quantities
+    yield from record.dates
+    yield from record.ordinals
+    yield from (a.evidence for a in record.achievements)
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "corpus").glob("*.txt")), ids=lambda p: p.name)
+def test_every_span_is_honest(path: Path):
+    from pipeline import extract_file
+
+    record = extract_file(path)
+    spans = list(_spans(record))
+    assert spans
+    for s in spans:
+        assert record.text[s.start : s.end] == s.text
+
+
+def test_validator_rejects_a_dishonest_span(seed_record):
+    data = seed_record.model_dump(mode="json")
+    data["quantities"][0]["start"] += 1
+    with pytest.raises(ValidationError, match="quantities"):
+        ArticleRecord.model_validate(data)
+
+
+def test_models_forbid_unknown_fields(seed_record):
+    data = seed_record.model_dump(mode="json")
+    data["surprise"] = 1
+    with pytest.raises(ValidationError):
+        ArticleRecord.model_validate(data)
+
+
+def test_seed_record_matches_the_contract(seed_record):
+    assert seed_record.schema_version == SCHEMA_VERSION
+    assert seed_record.title == "Vững tin bước vào nhiệm kỳ mới"
+    assert "Có thể bạn quan tâm" not in seed_record.text
+    assert seed_record.organization is not None
+    assert seed_record.organization.name == "LĐLĐ tỉnh Thanh Hóa"
+    growth = [a for a in seed_record.achievements if a.category == "membership_growth"]
+    assert [(a.value, a.unit, a.target_percent, a.as_of) for a in growth] == [
+        (32215, "đoàn viên", 107.3, "2022-11-25")
+    ]
+    assert seed_record.abbreviations["CĐCS"] == "Công đoàn cơ sở"
+
+
+def test_same_text_same_id_and_deterministic():
+    text = (ROOT / "corpus" / "thanhhoa-2022.txt").read_text(encoding="utf-8")
+    a, b = extract(text), extract(text)
+    assert a.id == b.id
+    assert a.model_dump_json() == b.model_dump_json()
+
+
+def test_published_resolves_yearless_dates():
+    record = extract("Tin ngày 30-6\nNgày 30-6, LĐLĐ tỉnh trao 10 suất quà.", published="2017-02-02")
+    assert "2017-06-30" in [d.value for d in record.dates]
+
+
+def test_schema_file_matches_models():
+    committed = json.loads((ROOT / "schemas" / "article_record.schema.json").read_text(encoding="utf-8"))
+    assert committed == ArticleRecord.model_json_schema(), "run `make schemas` and commit the result"

@@ -1,0 +1,49 @@
+from __future__ import annotations
+
+from pipeline.abbreviations import find_definitions
+from pipeline.clean import clean_text
+from pipeline.numbers import parse_digits, parse_words
+from pipeline.tokenize import align
+
+
+def test_clean_removes_furniture_captions_and_keeps_title():
+    raw = (
+        "Tiêu đề\nẢnh minh họa cho bài. |\nThân  bài\u00a0có   số 5.\n"
+        "Có thể bạn quan tâm\nTin khác 100 triệu đồng"
+    )
+    assert clean_text(raw) == "Tiêu đề\nThân bài có số 5."
+
+
+def test_clean_moves_old_tone_marks_and_keeps_length():
+    raw = "Thanh Hoá, thuỷ lợi, hoàn thành, quý I"
+    cleaned = clean_text(raw)
+    assert cleaned == "Thanh Hóa, thủy lợi, hoàn thành, quý I"
+    assert len(cleaned) == len(raw)
+
+
+def test_clean_normalises_nfd_to_nfc():
+    assert clean_text("Thanh Hóa".encode().decode()) == clean_text("Thanh Ho\u0301a")
+
+
+def test_align_maps_tokens_back_despite_whitespace_changes():
+    text = "Tổng  LĐLĐ Việt Nam tặng"
+    spans = align(["Tổng LĐLĐ", "Việt Nam", "tặng"], text)
+    assert [text[s.start : s.end] for s in spans] == ["Tổng  LĐLĐ", "Việt Nam", "tặng"]
+
+
+def test_align_skips_what_it_cannot_place():
+    assert align(["xyz"], "abc") == []
+
+
+def test_numbers_follow_vietnamese_conventions():
+    assert parse_digits("170.234") == 170234
+    assert parse_digits("397,6") == parse_digits("397.6")
+    assert parse_words("hai mươi tư") == 24
+    assert parse_words("một trăm lẻ năm") == 105
+    assert parse_words("hai ba") is None
+
+
+def test_abbreviation_definitions_use_initials():
+    text = "cho công nhân viên chức lao động (CNVCLĐ) và Công đoàn cơ sở (CĐCS), tăng (ABC)"
+    found = {k: v for k, (v, _) in find_definitions(text).items()}
+    assert found == {"CNVCLĐ": "công nhân viên chức lao động", "CĐCS": "Công đoàn cơ sở"}
