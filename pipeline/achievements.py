@@ -35,6 +35,8 @@ class Cues:
     as_of: regex.Pattern[str]
     awards: regex.Pattern[str]
     units: dict[str, str]
+    category_units: dict[str, list[str]]  # counted nouns that settle a category on their own
+    qualitative: regex.Pattern[str]
     data: dict[str, Any]
 
 
@@ -46,6 +48,7 @@ def cues() -> Cues:
         for cue in spec["cues"]:
             category.append((name, cue, regex.compile(r"(?<![\p{L}])" + regex.escape(cue) + r"(?![\p{L}])")))
     excluded = data["plan_cues"] + data["stock_cues"] + data["other_cues"]
+    awards = regex.compile(r"(?<![\p{L}])(?:" + rules.alternation(data["awards"]) + r")(?![\p{L}])")
     return Cues(
         category=category,
         priority={c: i for i, c in enumerate(data["priority"])},
@@ -55,8 +58,14 @@ def cues() -> Cues:
         as_of=regex.compile(
             r"(?<![\p{L}])(?:" + rules.alternation(data["as_of_cues"]) + r")(?![\p{L}])", regex.I
         ),
-        awards=regex.compile(r"(?<![\p{L}])(?:" + rules.alternation(data["awards"]) + r")(?![\p{L}])"),
-        units={k: v for k, v in vocabulary().unit_canonical.items()},
+        awards=awards,
+        units=vocabulary().unit_canonical,
+        category_units={name: spec.get("units", []) for name, spec in data["categories"].items()},
+        qualitative=regex.compile(
+            r"được\s+(?:[^,.;]{0,60}?\s)?(?:tặng|trao|tôn vinh|công nhận)\s+[^.;]{0,80}?(?:"
+            + awards.pattern
+            + r"|dẫn đầu)|dẫn đầu toàn quốc"
+        ),
         data=data,
     )
 
@@ -90,8 +99,7 @@ def categorise(text: str, q: Quantity, span: TextSpan, unit: str | None) -> str 
             key = (score, c.priority.get(name, 99), name)
             if best is None or key < best:
                 best = key
-    spec_units = {n: s.get("units", []) for n, s in c.data["categories"].items()}
-    for name, units in spec_units.items():
+    for name, units in c.category_units.items():
         if unit in units and best and best[2] != name and best[2] in ("membership_growth", "welfare_support"):
             best = (0.0, 0, name)
     return best[2] if best else None
@@ -184,12 +192,7 @@ def _qualitative(article: Article, spans_with_figures: list[TextSpan], org: str 
     """'dẫn đầu toàn quốc', 'được tặng Cờ thi đua của Chính phủ': achievements with no figure."""
     text = article.text
     out = []
-    pattern = regex.compile(
-        r"được\s+(?:[^,.;]{0,60}?\s)?(?:tặng|trao|tôn vinh|công nhận)\s+[^.;]{0,80}?(?:"
-        + cues().awards.pattern
-        + r"|dẫn đầu)|dẫn đầu toàn quốc"
-    )
-    for m in pattern.finditer(text):
+    for m in cues().qualitative.finditer(text):
         if any(s.start <= m.start() < s.end for s in spans_with_figures):
             continue
         award = cues().awards.search(m.group())

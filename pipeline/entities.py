@@ -145,7 +145,7 @@ def gazetteer() -> Gazetteer:
         ),
         # Company names keep lower-case words between capitalised ones ("Công ty TNHH Cao su Chư Prông").
         "company": regex.compile(
-            r"(?:(?P<union>Công đoàn cơ sở|Công đoàn|CĐCS|CĐ)\s+)?"
+            r"(?:(?P<union>" + union + r")\s+)?"
             r"(?<![\p{L}])(?P<head>"
             + company_heads
             + r")(?:\s+(?P<form>"
@@ -310,15 +310,11 @@ def _byline(article: Article) -> list[Found]:
         lowers = sum(ch.islower() for ch in name)
         if lowers < 2 and not regex.fullmatch(r"[\p{Lu}Đ]{2,}\s+[\p{Lu}Đ]{2,}", name):
             continue  # bare initials ("C.T", "H.A") are not names
-        if name.split()[0] in g_not_names():
+        if name.split()[0] in gazetteer().data["not_names"]:
             continue
         s = base + part.start() + (len(part.group()) - len(part.group().lstrip()))
         out.append(Found(s, s + len(name), "PERSON", name, "byline"))
     return out
-
-
-def g_not_names() -> set[str]:
-    return set(gazetteer().data["not_names"])
 
 
 def _resolve(found: list[Found], article: Article, g: Gazetteer) -> None:

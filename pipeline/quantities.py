@@ -17,7 +17,7 @@ import regex
 from . import rules
 from .article import Article, TextSpan
 from .models import Quantity
-from .numbers import Number, as_number, find_numbers, find_word_numbers
+from .numbers import Number, as_number, find_numbers, find_word_numbers, parse_digits
 from .spans import overlaps
 
 
@@ -181,7 +181,7 @@ def find_quantities(text: str, blocked: list[TextSpan]) -> list[Quantity]:
             and not _is_year(text, nxt)
         ):
             second = _read_right(text, nxt, voc)
-            if (second is not None and second.kind != "count") or (second is not None and second.unit):
+            if second is not None and (second.kind != "count" or second.unit):
                 first_value = n.value
                 if not n.scaled and nxt.scaled and n.value < nxt.value:
                     # "50 - 100 nghìn": the scale of the second end applies to the first
@@ -209,8 +209,6 @@ def _has_digit_word(s: str) -> bool:
 
 def _scale_of(n: Number, text: str) -> Decimal:
     digits = regex.match(r"[\d.,]+", text[n.start : n.end])
-    from .numbers import parse_digits
-
     base = parse_digits(digits.group()) if digits else Decimal(1)
     return n.value / base if base else Decimal(1)
 
