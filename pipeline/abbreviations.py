@@ -1,16 +1,19 @@
 """Abbreviations the article defines: "công nhân viên chức lao động (CNVCLĐ)".
 
 The long form is the run of words just before the parenthesis whose initials spell the
-abbreviation (Đ and D count as the same letter only when the text says so).
+abbreviation (Đ and D count as the same letter only when the text says so). A name that is not
+made of initials ("Tổng công ty Điện lực TP Hà Nội (EVN HANOI)") is taken from the organisation
+the entities stage found right before the parenthesis; for a company's union it names the company.
 """
 
 from __future__ import annotations
 
 import regex
 
+from . import entities, rules
 from .article import Article
 
-_DEFINITION = regex.compile(r"\((?P<abbr>[\p{Lu}Đ][\p{Lu}Đ&\-.]{1,11})\)")
+_DEFINITION = regex.compile(r"\((?P<abbr>[\p{Lu}Đ][\p{Lu}Đ&\-.]{1,11}(?: [\p{Lu}Đ]{2,10})?)\)")
 _WORD = regex.compile(r"[\p{L}\p{M}]+")
 
 
@@ -38,6 +41,31 @@ def find_definitions(text: str) -> dict[str, tuple[str, int]]:
     return out
 
 
+def _named_before(article: Article) -> dict[str, str]:
+    """{abbreviation: organisation} for "ORGANISATION (ABBR)" where ABBR is not its initials."""
+    text = article.text
+    orgs = {e.end: e for e in article.entities if e.type == "ORGANIZATION"}
+    orgs_data = rules.load("organizations")
+    union_of_company = regex.compile(
+        r"^(?:"
+        + rules.alternation(orgs_data["union_heads"])
+        + r")\s+(?=(?:"
+        + rules.alternation(orgs_data["company_heads"])
+        + r")\s)"
+    )
+    known = set(rules.section("abbreviations", "common")) | set(entities.gazetteer().places)
+    out: dict[str, str] = {}
+    for m in _DEFINITION.finditer(text):
+        abbr = m.group("abbr")
+        org = orgs.get(len(text[: m.start()].rstrip()))
+        if org is None or abbr in known or not regex.search(r"[\p{Lu}]{3}", abbr):
+            continue
+        union = union_of_company.match(org.text)
+        out[abbr] = org.text[union.end() :] if union and not abbr.startswith("C") else org.text
+    return out
+
+
 def run(article: Article) -> Article:
-    article.abbreviations = {k: v for k, (v, _) in find_definitions(article.text).items()}
+    defined = {k: v for k, (v, _) in find_definitions(article.text).items()}
+    article.abbreviations = {**_named_before(article), **defined}
     return article

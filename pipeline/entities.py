@@ -20,11 +20,13 @@ import regex
 from . import rules
 from .article import Article
 from .models import Entity, OrgRef
-from .spans import filter_spans
+from .names import Tokens, complete_word, name_end, trim_to_word
+from .spans import filter_spans, overlaps
 
 CAP = r"[\p{Lu}Đ][\p{Ll}\p{M}]*"  # one capitalised syllable
 CAPS = r"[\p{Lu}Đ]{2,}(?:-[\p{Lu}Đ]+)*"  # an abbreviation: CAND, EVN, HANOI
 WB = r"(?![\p{L}\d])"
+INITIAL_NAME = r"[\p{Lu}Đ][\p{Ll}]?\.\s?[\p{Lu}Đ][\p{L}]+"  # "T.Hoàng", "Tr.Hoàng", "N.LIÊM"
 
 
 @dataclass
@@ -47,6 +49,11 @@ class Gazetteer:
     data: dict[str, Any]
 
 
+def _one_line(pattern: str) -> regex.Pattern[str]:
+    """Names never cross a line break (a title, a caption and the body are separate lines)."""
+    return regex.compile(pattern.replace(r"\s", r"[^\S\n]"))
+
+
 @cache
 def gazetteer() -> Gazetteer:
     places_data = rules.load("places")
@@ -67,7 +74,7 @@ def gazetteer() -> Gazetteer:
     place_alt = rules.alternation(list(places))
     levels = rules.alternation(list(orgs["levels"]))
     sub_levels = r"(?:quận|Quận|huyện|Huyện|thị xã|Thị xã|phường|xã|thị trấn|TP\.|TP|thành phố|Thành phố)"
-    place_re = regex.compile(
+    place_re = _one_line(
         r"(?:(?P<level>"
         + levels
         + r")\s*)?(?<![\p{L}])(?P<name>"
@@ -76,7 +83,7 @@ def gazetteer() -> Gazetteer:
         + WB
         + r"|(?P<level2>"
         + sub_levels
-        + r")\s+(?P<name2>"
+        + r")(?:(?<=\.)\s*|\s+)(?P<name2>"
         + CAP
         + r"(?:\s+"
         + CAP
@@ -84,13 +91,22 @@ def gazetteer() -> Gazetteer:
         + WB
         + r"|(?P<hcm>(?:TP\.?\s*|Thành phố\s+|thành phố\s+)Hồ Chí Minh)"
         + WB
+        + r"|(?<![\p{L}])(?P<zone>"
+        + rules.alternation(places_data["zone_heads"])
+        + r")\s+(?P<zname>"
+        + CAP
+        + r"(?:\s+"
+        + CAP
+        + r"){0,3})"
+        + WB
     )
     fed = rules.alternation(orgs["federation_heads"])
     union = rules.alternation(orgs["union_heads"])
     joiners = rules.alternation(orgs["union_name_words"] + orgs["name_joiners"])
     # A name: capitalised words, abbreviations and numbers, with lower-case joiners inside and
     # a place from the gazetteer as a whole ("Cụm thi đua các tỉnh Bắc Trung bộ").
-    word = r"(?:" + place_alt + r"|" + CAP + r"|" + CAPS + r"|\d+)"
+    fixed = rules.alternation(orgs["fixed_phrases"])
+    word = r"(?:" + fixed + r"|" + place_alt + r"|" + CAP + r"|" + CAPS + r"|\d+)"
     joiner = r"(?:" + joiners + r")(?=(?:\s+(?:" + joiners + r"))*\s+[\p{Lu}Đ\d])"
     name_run = r"(?:(?:" + joiner + r"\s+)*" + word + r"(?:\s+(?:" + word + r"|" + joiner + r"))*)"
     state_forms = {f: b["canonical"] for b in orgs["state_bodies"] for f in b["forms"]}
@@ -103,14 +119,14 @@ def gazetteer() -> Gazetteer:
     company_heads = rules.alternation(orgs["company_heads"])
     company_forms = rules.alternation(orgs["company_forms"])
     patterns = {
-        "national": regex.compile(r"(?<![\p{L}])(?:" + rules.alternation(national["forms"]) + r")" + WB),
-        "federation": regex.compile(
+        "national": _one_line(r"(?<![\p{L}])(?:" + rules.alternation(national["forms"]) + r")" + WB),
+        "federation": _one_line(
             r"(?<![\p{L}])(?<!Tổng\s)(?P<head>" + fed + r")(?:\s*(?P<level>" + levels + r"))?"
             r"(?:\s*(?P<place>"
             + place_alt
             + r"|Hồ Chí Minh|HCM)"
             + WB
-            + r"|\s+(?P<name>"
+            + r"|(?:(?<=\.)\s*|\s+)(?P<name>"
             + CAP
             + r"(?:\s+"
             + CAP
@@ -118,7 +134,7 @@ def gazetteer() -> Gazetteer:
             + WB
             + r")?"
         ),
-        "union": regex.compile(
+        "union": _one_line(
             r"(?<![\p{L}])(?P<head>"
             + union
             + r")(?![\p{L}])(?:\s+(?P<level>"
@@ -128,11 +144,9 @@ def gazetteer() -> Gazetteer:
             + r")"
             + WB
         ),
-        "union_plain": regex.compile(
-            r"(?<![\p{L}])(?P<head>" + union + r")\s+(?P<level>" + levels + r")" + WB
-        ),
-        "state": regex.compile(r"(?<![\p{L}])(?:" + rules.alternation(list(state_forms)) + r")" + WB),
-        "place_body": regex.compile(
+        "union_plain": _one_line(r"(?<![\p{L}])(?P<head>" + union + r")\s+(?P<level>" + levels + r")" + WB),
+        "state": _one_line(r"(?<![\p{L}])(?:" + rules.alternation(list(state_forms)) + r")" + WB),
+        "place_body": _one_line(
             r"(?<![\p{L}])(?P<body>" + rules.alternation(list(place_bodies)) + r")(?!\s*viên)"
             r"(?:\s+(?P<level>"
             + levels
@@ -143,33 +157,41 @@ def gazetteer() -> Gazetteer:
             + r")?"
             + WB
         ),
-        # Company names keep lower-case words between capitalised ones ("Công ty TNHH Cao su Chư Prông").
-        "company": regex.compile(
-            r"(?:(?P<union>" + union + r")\s+)?"
+        # A company's name: its first word here, the rest settled by the tokens (names.name_end).
+        "company": _one_line(
+            r"(?:(?P<union>" + union + r")(?:\s*\([\p{Lu}Đ]{1,6}\))?\s+)?"
             r"(?<![\p{L}])(?P<head>"
             + company_heads
             + r")(?:\s+(?P<form>"
             + company_forms
             + r"))?\s+(?P<name>"
             + word
-            + r"(?:\s+(?:"
-            + word
-            + r"|\p{Ll}+(?=\s+[\p{Lu}Đ])))*)"
+            + r")"
             + WB
         ),
-        "named": regex.compile(
-            r"(?<![\p{L}])(?P<head>" + org_heads + r")\s+(?P<name>" + name_run + r")" + WB
-        ),
-        "organ": regex.compile(r"(?<![\p{L}])(?:" + rules.alternation(orgs["organs"]) + r")\s+$"),
-        "person_surname": regex.compile(r"(?<![\p{L}])(?:" + surnames + r")(?:\s+" + CAP + r"){1,3}" + WB),
-        "person_honorific": regex.compile(
+        "named": _one_line(r"(?<![\p{L}])(?P<head>" + org_heads + r")\s+(?P<name>" + name_run + r")" + WB),
+        "fixed_phrase": _one_line(r"(?:" + rules.alternation(orgs["fixed_phrases"]) + r")" + WB),
+        "organ_start": _one_line(r"(?:" + rules.alternation(orgs["organs"]) + r")" + WB),
+        "organ": _one_line(r"(?<![\p{L}])(?:" + rules.alternation(orgs["organs"]) + r")\s+$"),
+        "person_surname": _one_line(r"(?<![\p{L}])(?:" + surnames + r")(?:\s+" + CAP + r"){1,3}" + WB),
+        "person_honorific": _one_line(
             r"(?<![\p{L}])(?:" + honorifics + r")\s+(?P<name>" + CAP + r"(?:\s+" + CAP + r"){0,3})" + WB
         ),
-        "title": regex.compile(r"(?:" + titles + r")"),
-        # "Tết Đinh Dậu", "Xuân Giáp Thìn": a year's name, not a person.
-        "not_person_before": regex.compile(
-            r"(?:" + rules.alternation(people["not_person_before"]) + r")\s+$"
+        "title": _one_line(r"(?:" + titles + r")"),
+        "credit": _one_line(
+            r"(?<![\p{L}])(?:"
+            + rules.alternation(people["credit_words"])
+            + r")\s*:\s*(?P<name>"
+            + INITIAL_NAME
+            + r"|[\p{Lu}Đ]{2,}(?:\s+[\p{Lu}Đ]{2,}){1,3}|"
+            + CAP
+            + r"(?:\s+"
+            + CAP
+            + r"){1,3})"
+            + WB
         ),
+        # "Tết Đinh Dậu", "Xuân Giáp Thìn": a year's name, not a person.
+        "not_person_before": _one_line(r"(?:" + rules.alternation(people["not_person_before"]) + r")\s+$"),
     }
     return Gazetteer(
         places,
@@ -181,6 +203,10 @@ def gazetteer() -> Gazetteer:
             "national": national["canonical"],
             "orgs": orgs,
             "not_names": set(people["not_names"]),
+            "honorifics": set(people["honorifics"]),
+            "name_breakers": set(people["name_breakers"]),
+            "surnames": set(people["surnames"]),
+            "generic_bodies": set(orgs["generic_bodies"]),
         },
     )
 
@@ -191,25 +217,48 @@ def _level_word(level: str | None) -> str | None:
     return str(rules.section("organizations", "levels").get(level.strip(), level.strip()))
 
 
-def _find_places(text: str, g: Gazetteer) -> list[Found]:
+def _find_places(text: str, g: Gazetteer, tokens: Tokens) -> list[Found]:
     out: list[Found] = []
     for m in g.place_re.finditer(text):
-        if m.group("hcm"):
+        if m.group("zone"):
+            end = trim_to_word(tokens, m.start("zname"), complete_word(tokens, m.start("zname"), m.end()))
+            zone_end = _clip_not_names(text, m.start("zname"), end, g)
+            if zone_end > m.start("zname"):
+                out.append(Found(m.start(), zone_end, "LOCATION", text[m.start() : zone_end], "zone", "zone"))
+        elif m.group("hcm"):
             out.append(Found(m.start(), m.end(), "LOCATION", "Thành phố Hồ Chí Minh", "place", "thành phố"))
         elif m.group("name"):
             canonical, kind = g.places[m.group("name")]
             out.append(Found(m.start(), m.end(), "LOCATION", canonical, "place", kind, canonical))
         else:
-            name = m.group("name2")
-            if name.split()[0] in g.data["not_names"]:
+            end = _clip_not_names(text, m.start("name2"), m.end(), g)
+            words = text[m.start("name2") : end].split()
+            known = [k for k in range(len(words), 0, -1) if " ".join(words[:k]) in g.places]
+            if known:  # "xã Việt Nam Nguyễn Đức Lợi": the known place, not the name after it
+                end = m.start("name2") + len(" ".join(words[: known[0]]))
+            elif len(words) >= 3 and words[0] in g.data["surnames"]:
+                continue  # "TP Trần Kim Yến": a person after an abbreviated body
+            if end <= m.start("name2"):
                 continue
+            name = text[m.start("name2") : end]
             level = _level_word(m.group("level2")) or ""
             canonical, kind = g.places.get(name, (name, level))
-            out.append(Found(m.start(), m.end(), "LOCATION", canonical, "district", level, canonical))
+            out.append(Found(m.start(), end, "LOCATION", canonical, "district", level, canonical))
     return out
 
 
-def _find_orgs(text: str, g: Gazetteer) -> list[Found]:
+def _clip_not_names(text: str, start: int, end: int, g: Gazetteer, skip_first: bool = False) -> int:
+    """`end` cut before the first word that is never part of a name ("Hoài Đức Về ..." -> "Hoài Đức")."""
+    for i, w in enumerate(regex.finditer(r"\S+", text[start:end])):
+        if w.group() in g.data["name_breakers"] and not (skip_first and i == 0):
+            end = start + w.start()
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            return end
+    return end
+
+
+def _find_orgs(text: str, g: Gazetteer, tokens: Tokens) -> list[Found]:
     p = g.patterns
     out: list[Found] = []
     for m in p["national"].finditer(text):
@@ -219,15 +268,25 @@ def _find_orgs(text: str, g: Gazetteer) -> list[Found]:
     for m in p["federation"].finditer(text):
         level = _level_word(m.group("level"))
         place = None
+        end = m.end("level") if m.group("level") else m.end("head")
         if m.group("place"):
             place = g.places.get(m.group("place"), ("Thành phố Hồ Chí Minh", "thành phố"))[0]
             level = level or g.places.get(m.group("place"), ("", "thành phố"))[1]
+            end = m.end()
         elif m.group("name") and level in ("quận", "huyện", "thị xã", "thành phố"):
-            place = m.group("name")
-        end = m.end() if place else (m.end("level") if m.group("level") else m.end("head"))
+            name_end_at = _clip_not_names(text, m.start("name"), m.end("name"), g)
+            words = text[m.start("name") : name_end_at].split()
+            if len(words) >= 3 and words[0] in g.data["surnames"]:
+                name_end_at = m.start("name")  # "LĐLĐ TP Trần Kim Yến": the chair, not a city
+            if name_end_at > m.start("name"):
+                place, end = text[m.start("name") : name_end_at], name_end_at
         out.append(Found(m.start(), end, "ORGANIZATION", "", "federation", level, place))
     for m in p["union"].finditer(text):
-        rest = m.group("rest")
+        fixed = g.patterns["fixed_phrase"].search(text, m.start("rest"), m.end("rest"))
+        clip_from = fixed.end() if fixed else m.start("rest")  # "cơ quan Dân, Đảng": "Đảng" is inside
+        rest = text[m.start("rest") : _clip_not_names(text, clip_from, m.end("rest"), g)]
+        if not rest or rest in g.data["orgs"]["company_heads"]:
+            continue  # "CĐCS Cty": the company is named elsewhere
         level = _level_word(m.group("level"))
         if rest in g.places or (level and rest):
             canonical_place, kind = g.places.get(rest, (rest, level or ""))
@@ -238,7 +297,9 @@ def _find_orgs(text: str, g: Gazetteer) -> list[Found]:
             )
         else:
             head = "Công đoàn" if m.group("head") in ("CĐ", "Công đoàn") else m.group("head")
-            out.append(Found(m.start(), m.end(), "ORGANIZATION", f"{head} {rest}", "union"))
+            end = name_end(tokens, m.start("rest"), m.end())
+            rest = " ".join(text[m.start("rest") : end].split())
+            out.append(Found(m.start(), end, "ORGANIZATION", f"{head} {rest}", "union"))
     for m in p["union_plain"].finditer(text):
         out.append(
             Found(m.start(), m.end(), "ORGANIZATION", "", "federation", _level_word(m.group("level")), None)
@@ -249,18 +310,25 @@ def _find_orgs(text: str, g: Gazetteer) -> list[Found]:
         place = g.places.get(m.group("place") or "", (m.group("place"), ""))[0] if m.group("place") else None
         out.append(Found(m.start(), m.end(), "ORGANIZATION", body, "place_body", level, place))
     for m in p["company"].finditer(text):
-        company = _company_name(m)
+        end = name_end(tokens, m.start("name"), m.end(), open_tail=False)
+        company = _company_name(m, text[m.start("name") : end])
         if m.group("union"):  # the union of a company: "Công đoàn Công ty CP Bách Hưng Sinh"
-            out.append(
-                Found(m.start(), m.end(), "ORGANIZATION", f"Công đoàn {company}", "union", "grassroots")
-            )
-        out.append(Found(m.start("head"), m.end(), "ORGANIZATION", company, "company"))
+            out.append(Found(m.start(), end, "ORGANIZATION", f"Công đoàn {company}", "union", "grassroots"))
+        out.append(Found(m.start("head"), end, "ORGANIZATION", company, "company"))
     for m in p["named"].finditer(text):
-        out.append(Found(m.start(), m.end(), "ORGANIZATION", m.group(), "named"))
+        if len(tokens) and not tokens.starts_at(m.start()):
+            continue  # "Hội" ending "Đỗ Kim Hội" is not the head of a body
+        if g.patterns["organ_start"].match(text, m.start()):
+            continue  # "Ban Thường vụ LĐLĐ huyện": an organ of the body after it (see _organs)
+        end = name_end(tokens, m.start("name"), m.end())
+        name = " ".join(text[m.start() : end].split())
+        if name in g.data["generic_bodies"]:
+            continue
+        out.append(Found(m.start(), end, "ORGANIZATION", name, "named"))
     return out
 
 
-def _company_name(m: regex.Match[str]) -> str:
+def _company_name(m: regex.Match[str], name: str) -> str:
     head = {"Cty": "Công ty"}.get(m.group("head"), m.group("head"))
     form = m.group("form")
     form = (
@@ -268,25 +336,51 @@ def _company_name(m: regex.Match[str]) -> str:
         if form
         else None
     )
-    return " ".join(x for x in (head, form, m.group("name")) if x)
+    return " ".join(x for x in (head, form, " ".join(name.split())) if x)
 
 
-def _find_people(text: str, g: Gazetteer) -> list[Found]:
+def _find_people(text: str, g: Gazetteer, tokens: Tokens) -> list[Found]:
     p = g.patterns
     out: list[Found] = []
     not_before = g.patterns["not_person_before"]
-    for m in p["person_surname"].finditer(text):
+    honorifics = g.data["honorifics"]
+    # Overlapped: "Hà Nội Phạm Bá Vĩnh" also yields "Phạm Bá Vĩnh" once "Hà Nội" is known as a place.
+    for m in p["person_surname"].finditer(text, overlapped=True):
+        start, end = m.start(), m.end()
         words = m.group().split()
-        if any(w in g.data["not_names"] for w in words[1:]) or not_before.search(
-            text[max(0, m.start() - 20) : m.start()]
-        ):
+        if words[0] in honorifics and len(words) >= 3:  # "Ông Phạm Hữu Thư": "Ông" is the honorific
+            start = m.start() + len(words[0]) + 1
+        end = _before_honorific(text, start, _clip_not_names(text, start, end, g, skip_first=True), g)
+        if len(text[start:end].split()) < 2 or not_before.search(text[max(0, start - 20) : start]):
             continue
-        out.append(Found(m.start(), m.end(), "PERSON", m.group(), "surname"))
+        out.append(Found(start, end, "PERSON", text[start:end], "surname"))
     for m in p["person_honorific"].finditer(text):
-        name = m.group("name")
-        if name.split()[0] in g.data["not_names"]:
+        start = m.start("name")
+        end = _before_honorific(text, start, _clip_not_names(text, start, m.end("name"), g), g)
+        if end <= start:
             continue
-        out.append(Found(m.start("name"), m.end("name"), "PERSON", name, "honorific"))
+        out.append(Found(start, end, "PERSON", text[start:end], "honorific"))
+    return out
+
+
+def _before_honorific(text: str, start: int, end: int, g: Gazetteer) -> int:
+    """A name's last word dropped when it starts an honorific: "Đỗ Kim Hội Đồng chí ..." -> "Đỗ Kim Hội"."""
+    m = regex.search(r"\s(\S+)$", text[start:end])
+    nxt = regex.match(r"\s+(\S+)", text[end : end + 20])
+    if m is not None and nxt is not None and f"{m.group(1)} {nxt.group(1)}".lower() in g.data["honorifics"]:
+        return start + m.start()
+    return end
+
+
+def _credits(text: str, g: Gazetteer) -> list[Found]:
+    """Photo and story credits: "Ảnh: Bích Ngọc", "Ảnh: TÁ LÂM", "Tin-ảnh: T.Nga"."""
+    out = []
+    for m in g.patterns["credit"].finditer(text):
+        start = m.start("name")
+        end = _clip_not_names(text, start, m.end("name"), g, skip_first=True)
+        name = text[start:end]
+        if end > start and (len(name.split()) >= 2 or regex.fullmatch(INITIAL_NAME, name)):
+            out.append(Found(start, end, "PERSON", name, "credit"))
     return out
 
 
@@ -305,10 +399,15 @@ def _byline(article: Article) -> list[Found]:
         return []
     out = []
     base = last.start + m.start(1)
-    for part in regex.finditer(r"[^-–]+", m.group(1)):
+    # Names are split on dashes, and after a leading photo credit: "Tr.Hoàng Hồng Đào - Lê Phong".
+    for part in regex.finditer(r"(?:" + INITIAL_NAME + r"(?=\s+[\p{Lu}Đ]\p{Ll}))|[^-–]+", m.group(1)):
         name = part.group().strip()
         lowers = sum(ch.islower() for ch in name)
-        if lowers < 2 and not regex.fullmatch(r"[\p{Lu}Đ]{2,}\s+[\p{Lu}Đ]{2,}", name):
+        if (
+            lowers < 2
+            and not regex.fullmatch(r"[\p{Lu}Đ]{2,}\s+[\p{Lu}Đ]{2,}", name)
+            and not regex.fullmatch(INITIAL_NAME, name)
+        ):
             continue  # bare initials ("C.T", "H.A") are not names
         if name.split()[0] in gazetteer().data["not_names"]:
             continue
@@ -317,9 +416,13 @@ def _byline(article: Article) -> list[Found]:
     return out
 
 
-def _resolve(found: list[Found], article: Article, g: Gazetteer) -> None:
-    """Canonical names: fill a federation's missing place from the article's context."""
-    placed = Counter((f.level, f.place) for f in found if f.rule == "federation" and f.place and f.level)
+def _resolve(found: list[Found], candidates: list[Found], g: Gazetteer) -> None:
+    """Canonical names: fill a federation's missing place from the article's context.
+
+    The context is every federation matched, also those inside a longer name ("Đảng bộ Cơ quan
+    LĐLĐ Thành phố Hà Nội" tells that "LĐLĐ Thành phố" is Hà Nội's).
+    """
+    placed = Counter((f.level, f.place) for f in candidates if f.rule == "federation" and f.place and f.level)
     provinces = Counter(f.place for f in found if f.type == "LOCATION" and f.level in ("tỉnh", "thành phố"))
     for f in found:
         if f.rule == "federation":
@@ -327,13 +430,13 @@ def _resolve(found: list[Found], article: Article, g: Gazetteer) -> None:
                 same_level = [(n, lp) for lp, n in placed.items() if lp[0] == f.level or f.level is None]
                 if same_level:
                     f.level, f.place = max(same_level)[1]
-            f.canonical = " ".join(x for x in ("LĐLĐ", f.level, f.place) if x)
+            f.canonical = " ".join(x for x in ("LĐLĐ", _unless_said(f.level, f.place), f.place) if x)
         elif f.rule == "place_body":
             place = f.place
             if place is None and provinces:
                 place = provinces.most_common(1)[0][0]
             level = f.level or (g.places.get(place or "", ("", ""))[1] if place else None)
-            f.canonical = " ".join(x for x in (f.canonical, level, place) if x)
+            f.canonical = " ".join(x for x in (f.canonical, _unless_said(level, place), place) if x)
     # A short name ("bà Tuyến") is the full name that ends with it.
     full = [f for f in found if f.type == "PERSON" and len(f.canonical.split()) >= 2]
     for f in found:
@@ -342,6 +445,13 @@ def _resolve(found: list[Found], article: Article, g: Gazetteer) -> None:
                 if other is not f and other.canonical.endswith(" " + f.canonical):
                     f.canonical = other.canonical
                     break
+
+
+def _unless_said(level: str | None, place: str | None) -> str | None:
+    """The level word, unless the place's name carries it ("Thành phố Hồ Chí Minh")."""
+    if level and place and place.lower().startswith(level.lower() + " "):
+        return None
+    return level
 
 
 def _organs(text: str, found: list[Found], g: Gazetteer) -> list[Found]:
@@ -380,14 +490,28 @@ def _roles(text: str, people: list[Found], g: Gazetteer) -> None:
 def run(article: Article) -> Article:
     g = gazetteer()
     text = article.text
-    places = _find_places(text, g)
-    orgs = filter_spans(_find_orgs(text, g))
-    people = [p for p in filter_spans(_find_people(text, g) + _byline(article))]
+    tokens = Tokens(text, article.tokens)
+    places = _find_places(text, g, tokens)
+    candidates = _find_orgs(text, g, tokens)
+    orgs = filter_spans(candidates)
+    # Credits and bylines are surest ("Ảnh: H.Nguyễn Xây dựng ..."): other candidates may not overlap
+    # them, nor start inside a place ("Hà Nội Phạm Bá Vĩnh").
+    signed = filter_spans(_credits(text, g) + _byline(article))
+    people = signed + filter_spans(
+        c
+        for c in _find_people(text, g, tokens)
+        if not overlaps(c.start, c.end, signed) and not any(pl.start <= c.start < pl.end for pl in places)
+    )
     # Names that sit inside an organisation's or a place's name are not people ("Hà Nội").
     people = [p for p in people if not any(o.start <= p.start and p.end <= o.end for o in orgs + places)]
-    places = filter_spans(places)
+    # A zone inside a union's name is part of that name ("CĐ KKT Hải Phòng"), not a place of its own.
+    places = filter_spans(
+        pl
+        for pl in places
+        if pl.rule != "zone" or not any(o.start <= pl.start and pl.end <= o.end for o in orgs)
+    )
     found = orgs + places + people
-    _resolve(found, article, g)
+    _resolve(found, candidates, g)
     found += _organs(text, orgs, g)
     _roles(text, people, g)
     seen: set[tuple[int, int, str]] = set()
@@ -422,10 +546,13 @@ def main_organization(article: Article) -> OrgRef | None:
     ]
     if not unions:
         return None
+    # The title says what the article is about, the lede (its first sentence) says it again.
     title_end = len(article.title or "")
+    body = [s for s in article.sentences if s.start >= title_end]
+    lede_end = body[0].end if body else title_end
     scores: Counter[str] = Counter()
     for e in unions:
-        scores[e.canonical] += 3 if e.start < title_end else 1
+        scores[e.canonical] += 4 if e.start < title_end else 2 if e.start < lede_end else 1
     # The national federation is named in almost every article; it is the subject only when
     # nothing below it is named as often.
     best, score = scores.most_common(1)[0]
