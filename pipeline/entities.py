@@ -75,7 +75,7 @@ def gazetteer() -> Gazetteer:
     levels = rules.alternation(list(orgs["levels"]))
     sub_levels = r"(?:quận|Quận|huyện|Huyện|thị xã|Thị xã|phường|xã|thị trấn|TP\.|TP|thành phố|Thành phố)"
     place_re = _one_line(
-        r"(?:(?P<level>"
+        r"(?<![\p{L}\p{M}\d])(?:(?P<level>"
         + levels
         + r")\s*)?(?<![\p{L}])(?P<name>"
         + place_alt
@@ -247,11 +247,16 @@ def _find_places(text: str, g: Gazetteer, tokens: Tokens) -> list[Found]:
     return out
 
 
+_WORDS = regex.compile(r"\S+")
+_LAST_WORD = regex.compile(r"\s(\S+)$")
+_NEXT_WORD = regex.compile(r"\s+(\S+)")
+
+
 def _clip_not_names(text: str, start: int, end: int, g: Gazetteer, skip_first: bool = False) -> int:
     """`end` cut before the first word that is never part of a name ("Hoài Đức Về ..." -> "Hoài Đức")."""
-    for i, w in enumerate(regex.finditer(r"\S+", text[start:end])):
+    for i, w in enumerate(_WORDS.finditer(text, start, end)):
         if w.group() in g.data["name_breakers"] and not (skip_first and i == 0):
-            end = start + w.start()
+            end = w.start()
             while end > start and text[end - 1].isspace():
                 end -= 1
             return end
@@ -365,8 +370,8 @@ def _find_people(text: str, g: Gazetteer, tokens: Tokens) -> list[Found]:
 
 def _before_honorific(text: str, start: int, end: int, g: Gazetteer) -> int:
     """A name's last word dropped when it starts an honorific: "Đỗ Kim Hội Đồng chí ..." -> "Đỗ Kim Hội"."""
-    m = regex.search(r"\s(\S+)$", text[start:end])
-    nxt = regex.match(r"\s+(\S+)", text[end : end + 20])
+    m = _LAST_WORD.search(text[start:end])
+    nxt = _NEXT_WORD.match(text, end)
     if m is not None and nxt is not None and f"{m.group(1)} {nxt.group(1)}".lower() in g.data["honorifics"]:
         return start + m.start()
     return end
