@@ -18,8 +18,8 @@ run: $(STAMP)
 	@$(BIN)/union-extract run $(IN) --out $(OUT)
 
 lint: $(STAMP)
-	$(BIN)/ruff check pipeline tests
-	$(BIN)/ruff format --check pipeline tests
+	$(BIN)/ruff check pipeline tests tools
+	$(BIN)/ruff format --check pipeline tests tools
 	$(BIN)/mypy
 
 test: lint

@@ -5,11 +5,12 @@ record = extract(text, source="corpus/a.txt", published="2017-02-02")
 record.model_dump(mode="json")
 """
 
+__version__ = "0.2.0"
+
 from .api import extract, extract_file, extract_paths
 from .errors import ArticleError
 from .models import ArticleRecord, ErrorResult
 
-__version__ = "0.1.0"
 __all__ = [
     "ArticleError",
     "ArticleRecord",

@@ -6,10 +6,10 @@ import datetime as dt
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from . import load, record, stages
+from . import record, sources, stages
 from .article import Article
 from .errors import ArticleError
-from .models import ArticleRecord, ErrorResult
+from .models import ArticleRecord, ErrorResult, Source
 
 
 def _published(value: dt.date | str | None, source: str) -> dt.date | None:
@@ -17,7 +17,7 @@ def _published(value: dt.date | str | None, source: str) -> dt.date | None:
         return value
     try:
         return dt.date.fromisoformat(value)
-    except ValueError:
+    except (TypeError, ValueError):
         raise ArticleError(source, f"published must be YYYY-MM-DD, not {value!r}") from None
 
 
@@ -30,33 +30,60 @@ def extract(
 ) -> ArticleRecord:
     """Turn one article's text into a validated record.
 
+    `published` resolves year-less and relative dates. Raises `ArticleError` (and nothing else)
+    for an input that cannot become a record.
+
     >>> record = extract("LĐLĐ tỉnh A\\nLĐLĐ tỉnh đã phát triển 120 đoàn viên.", source="a.txt")
     >>> record.achievements[0].value
     120
     """
+    return _extract(text, Source(path=source, encoding=encoding), published)
+
+
+def _extract(text: str, source: Source, published: dt.date | str | None) -> ArticleRecord:
     if not isinstance(text, str):
-        raise ArticleError(source, f"expected text (str), got {type(text).__name__}")
-    article = Article(raw=text, source=source, published=_published(published, source))
+        raise ArticleError(source.path, f"expected text (str), got {type(text).__name__}")
+    article = Article(raw=text, source=source.path, published=_published(published, source.path))
     article = stages.run(article)
     if not article.text:
-        raise ArticleError(source, "no article text left after cleaning")
-    return record.build(article, encoding)
+        raise ArticleError(source.path, "no article text left after cleaning")
+    return record.build(article, source=source)
+
+
+def extract_document(doc: sources.Document) -> ArticleRecord:
+    """A record for a document read by `sources.documents`."""
+    return _extract(doc.text, doc.source, doc.published)
 
 
 def extract_file(path: str | Path, *, published: dt.date | str | None = None) -> ArticleRecord:
-    """Read, decode and extract one file; raises `ArticleError` naming the file on bad input."""
+    """Read one text or HTML file and extract it; raises `ArticleError` naming the file on bad input.
+
+    For an HTML page the page's own date is used unless `published` is given.
+    """
     path = Path(path)
-    text, encoding = load.read(path)
-    return extract(text, source=str(path), published=published, encoding=encoding)
+    if sources.format_of(path) == "jsonl":
+        raise ArticleError(str(path), "a JSON Lines file holds many articles: use extract_paths")
+    for doc in sources.documents(path, path.stem):
+        if isinstance(doc, ErrorResult):
+            raise ArticleError(doc.file, doc.reason)
+        return _extract(doc.text, doc.source, published or doc.published)
+    raise ArticleError(str(path), "no article in the file")
 
 
 def extract_paths(paths: Iterable[str | Path]) -> Iterator[ArticleRecord | ErrorResult]:
-    """One result per path, in order: a record, or an `ErrorResult` saying why not. Never raises
-    for one bad file."""
+    """One result per article, in order (a JSON Lines file gives one per line): a record, or an
+    `ErrorResult` saying why not. Never raises for one bad file."""
     for p in paths:
-        try:
-            yield extract_file(p)
-        except ArticleError as exc:
-            yield ErrorResult(file=exc.file, reason=exc.reason)
-        except Exception as exc:  # a bug must not stop the batch; it is reported like bad input
-            yield ErrorResult(file=str(p), reason=f"internal error: {type(exc).__name__}: {exc}")
+        for doc in sources.documents(Path(p), Path(p).stem):
+            yield doc if isinstance(doc, ErrorResult) else safely(doc)
+
+
+def safely(doc: sources.Document) -> ArticleRecord | ErrorResult:
+    """The document's record, or an `ErrorResult` naming it (with its line in a JSON Lines file)."""
+    where = doc.source.path if doc.source.line is None else f"{doc.source.path}:{doc.source.line}"
+    try:
+        return extract_document(doc)
+    except ArticleError as exc:
+        return ErrorResult(file=where, reason=exc.reason)
+    except Exception as exc:  # a bug must not stop the batch; it is reported like bad input
+        return ErrorResult(file=where, reason=f"internal error: {type(exc).__name__}: {exc}")

@@ -3,16 +3,28 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    ProgressColumn,
+    Task,
+    TextColumn,
+    TimeRemainingColumn,
+)
 from rich.table import Table
+from rich.text import Text
 
-from .batch import Job, run_batch
-from .models import ArticleRecord, ErrorResult
+from .batch import Job, JobResult, run_batch
+from .models import ArticleRecord
 
 app = typer.Typer(
     help="Extract union achievements from Vietnamese news articles into validated JSON.",
@@ -22,45 +34,61 @@ app = typer.Typer(
 err = Console(stderr=True)
 
 
+class _Rate(ProgressColumn):
+    """Articles per second, as the batch goes."""
+
+    def render(self, task: Task) -> Text:
+        speed = task.finished_speed or task.speed
+        return Text(f"{speed:.1f} articles/s" if speed else "", style="progress.data.speed")
+
+
 @app.command()
 def run(
     paths: Annotated[
-        list[Path], typer.Argument(help="Article files or folders (walked recursively for .txt).")
+        list[Path],
+        typer.Argument(help="Article files or folders (walked recursively for .txt, .html, .htm, .jsonl)."),
     ],
     out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("out"),
+    workers: Annotated[
+        int, typer.Option("--workers", "-w", min=1, help="Processes to use (default: the number of cores).")
+    ] = os.cpu_count() or 1,
+    force: Annotated[bool, typer.Option("--force", help="Redo every input, changed or not.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")] = False,
 ) -> None:
-    """Process articles into OUT/<name>.json, OUT/records.jsonl and OUT/errors.jsonl."""
+    """Process articles into OUT/<name>.json, OUT/records.jsonl and OUT/errors.jsonl.
+
+    Inputs unchanged since the last run into OUT (same content, same pipeline version) are kept,
+    not redone; an interrupted run is completed by running it again.
+    """
     show_progress = err.is_terminal and not quiet
     progress: Any = None
     task: Any = None
     if show_progress:
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-
         progress = Progress(
             TextColumn("[bold]extracting"),
             BarColumn(),
             MofNCompleteColumn(),
+            _Rate(),
             TimeRemainingColumn(),
             console=err,
         )
-        progress.start()
 
     def on_start(total: int) -> None:
         nonlocal task
         if progress is not None:
+            progress.start()  # only now: its thread must not exist when workers are forked
             task = progress.add_task("extract", total=total)
 
-    def on_result(job: Job, result: ArticleRecord | ErrorResult) -> None:
+    def on_result(job: Job, result: JobResult | None) -> None:
         if progress is not None:
             progress.advance(task)
-        if isinstance(result, ErrorResult):
+        for e in result.errors if result else []:
             (progress.console if progress is not None else err).print(
-                f"[red]error[/red] {result.file}: {result.reason}", highlight=False
+                f"[red]error[/red] {escape(e['file'])}: {escape(e['reason'])}", highlight=False
             )
 
     try:
-        summary = run_batch(paths, out, on_result=on_result, on_start=on_start)
+        summary = run_batch(paths, out, workers=workers, force=force, on_result=on_result, on_start=on_start)
     finally:
         if progress is not None:
             progress.stop()

@@ -60,6 +60,10 @@ class Source(_Model):
     path: str
     encoding: str | None = None
     sha256: str | None = None
+    format: Literal["text", "html", "jsonl"] | None = Field(default=None, description="the input's kind")
+    url: str | None = Field(default=None, description="the page's canonical URL (HTML, JSON Lines)")
+    line: int | None = Field(default=None, ge=1, description="line number in a JSON Lines file")
+    id: str | None = Field(default=None, description="the id the input gave the article (JSON Lines)")
 
 
 class Period(_Model):

@@ -16,10 +16,10 @@ def article_id(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
-def build(article: Article, encoding: str | None = None) -> ArticleRecord:
+def build(article: Article, encoding: str | None = None, source: Source | None = None) -> ArticleRecord:
     return ArticleRecord(
         id=article_id(article.text),
-        source=Source(path=article.source, encoding=encoding),
+        source=source or Source(path=article.source, encoding=encoding),
         title=article.title,
         published=article.published.isoformat() if article.published else None,
         text=article.text,

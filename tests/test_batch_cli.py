@@ -26,7 +26,9 @@ def mixed(tmp_path: Path) -> Path:
     (src / "sub" / "bom.txt").write_bytes(b"\xef\xbb\xbf" + GOOD.encode())
     (src / "empty.txt").write_bytes(b"")
     (src / "binary.txt").write_bytes(bytes(range(256)) * 4)
-    (src / "legacy.txt").write_bytes("Công đoàn trao quà".encode("cp1258"))
+    (src / "legacy.txt").write_bytes(
+        "Liªn ®oµn Lao ®éng tØnh ®· ph¸t triÓn ®oµn viªn míi. ".encode("cp1252") * 3
+    )
     (src / "nothing_here").mkdir()
     return src
 
@@ -40,7 +42,7 @@ def test_each_bad_input_gets_a_reason(mixed: Path):
         reasons[name] = exc.value.reason
     assert "empty" in reasons["empty.txt"]
     assert "binary" in reasons["binary.txt"]
-    assert "UTF-8" in reasons["legacy.txt"]
+    assert "TCVN3" in reasons["legacy.txt"]
 
 
 def test_extract_paths_never_raises_for_one_bad_file(mixed: Path):
@@ -61,7 +63,7 @@ def test_cli_run_writes_records_errors_and_exit_code(mixed: Path, tmp_path: Path
     errors = [json.loads(x) for x in (out / "errors.jsonl").read_text(encoding="utf-8").splitlines()]
     by_file = {Path(e["file"]).name: e["reason"] for e in errors}
     assert set(by_file) == {"empty.txt", "binary.txt", "legacy.txt", "nothing_here"}
-    assert "no .txt articles" in by_file["nothing_here"]
+    assert "holds no articles" in by_file["nothing_here"]
     assert not list(out.rglob("*.tmp")), "no temporary file may be left behind"
 
 

@@ -1,0 +1,125 @@
+"""Batch at scale: parallel and deterministic, incremental, and resumable after kill -9."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+
+from pipeline import manifest
+from pipeline.batch import run_batch
+
+CORPUS = sorted((ROOT / "corpus").glob("*.txt"))
+
+
+def make_inputs(folder: Path, copies: int) -> Path:
+    """`copies` variants of each corpus article (a numbered line makes each one distinct)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for k in range(copies):
+        for path in CORPUS:
+            text = path.read_text(encoding="utf-8")
+            title, rest = text.split("\n", 1)
+            (folder / f"{path.stem}-{k:03d}.txt").write_text(f"{title}\nBản {k}.\n{rest}", encoding="utf-8")
+    return folder
+
+
+def test_output_is_byte_identical_whatever_the_number_of_workers(tmp_path: Path):
+    src = make_inputs(tmp_path / "in", 2)
+    run_batch([src], tmp_path / "one", workers=1)
+    run_batch([src], tmp_path / "two", workers=2)
+    one = (tmp_path / "one" / "records.jsonl").read_bytes()
+    assert one == (tmp_path / "two" / "records.jsonl").read_bytes()
+    assert one.count(b"\n") == 2 * len(CORPUS)
+
+
+def test_rerun_skips_unchanged_inputs_and_redoes_changed_ones(tmp_path: Path):
+    src = make_inputs(tmp_path / "in", 1)
+    out = tmp_path / "out"
+    first = run_batch([src], out)
+    before = (out / "records.jsonl").read_bytes()
+
+    redone: list[str] = []
+    again = run_batch([src], out, on_result=lambda job, result: result and redone.append(job.name))
+    assert (again.unchanged, redone) == (len(CORPUS), [])
+    assert (out / "records.jsonl").read_bytes() == before
+    assert (again.articles, again.achievements) == (first.articles, first.achievements)
+
+    changed = sorted(src.glob("*.txt"))[0]
+    changed.write_text(changed.read_text(encoding="utf-8") + "\nThêm 5 đoàn viên mới.\n", encoding="utf-8")
+    third = run_batch([src], out, on_result=lambda job, result: result and redone.append(job.name))
+    assert redone == [changed.stem] and third.unchanged == len(CORPUS) - 1
+
+    redone.clear()
+    run_batch([src], out, force=True, on_result=lambda job, result: result and redone.append(job.name))
+    assert len(redone) == len(CORPUS)
+
+
+def test_a_new_pipeline_version_redoes_everything(tmp_path: Path, monkeypatch):
+    src = make_inputs(tmp_path / "in", 1)
+    out = tmp_path / "out"
+    run_batch([src], out)
+    monkeypatch.setattr(manifest, "pipeline_version", lambda: "changed-rules")
+    assert run_batch([src], out).unchanged == 0
+
+
+def test_changing_a_rule_file_changes_the_version(tmp_path: Path):
+    from pipeline import rules
+
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "pipeline" / "data", data)
+    assert rules.version_of(data) == rules.version()
+    units = data / "units.yaml"
+    units.write_text(
+        units.read_text(encoding="utf-8") + "\n# a new comment is a new version\n", encoding="utf-8"
+    )
+    assert rules.version_of(data) != rules.version()
+
+
+def test_a_torn_manifest_line_is_ignored(tmp_path: Path):
+    src = make_inputs(tmp_path / "in", 1)
+    out = tmp_path / "out"
+    run_batch([src], out)
+    with (out / manifest.NAME).open("a", encoding="utf-8") as f:
+        f.write('{"input": "half a li')
+    again = run_batch([src], out)
+    assert again.unchanged == len(CORPUS)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="kill -9 is POSIX")
+def test_killed_batch_completes_on_rerun_with_a_clean_runs_output(tmp_path: Path):
+    src = make_inputs(tmp_path / "in", 6)
+    clean, killed = tmp_path / "clean", tmp_path / "killed"
+    run_batch([src], clean)
+    command = [
+        sys.executable,
+        "-m",
+        "pipeline",
+        "run",
+        str(src),
+        "--out",
+        str(killed),
+        "--workers",
+        "1",
+        "-q",
+    ]
+    proc = subprocess.Popen(command, cwd=ROOT, start_new_session=True)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and len(list(killed.glob("*.json"))) < 5:
+        time.sleep(0.02)
+    os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait()
+    done = len(list(killed.glob("*.json")))
+    assert 5 <= done < 6 * len(CORPUS), "the kill must land part-way through"
+    assert not (killed / "records.jsonl").exists()
+
+    subprocess.run(command, cwd=ROOT, check=True)
+    assert (killed / "records.jsonl").read_bytes() == (clean / "records.jsonl").read_bytes()
+    assert not [p for p in killed.rglob("*") if p.name.endswith(".tmp")]
+    shutil.rmtree(killed)
