@@ -8,6 +8,8 @@ the entities stage found right before the parenthesis; for a company's union it 
 
 from __future__ import annotations
 
+import unicodedata
+
 import regex
 
 from . import entities, rules
@@ -17,8 +19,13 @@ _DEFINITION = regex.compile(r"\((?P<abbr>[\p{Lu}Đ][\p{Lu}Đ&\-.]{1,11}(?: [\p{L
 _WORD = regex.compile(r"[\p{L}\p{M}]+")
 
 
+def _fold(letters: str) -> str:
+    """Upper case without tone or vowel marks ("Ủ" -> "U", "Ư" -> "U"); Đ stays itself."""
+    return "".join(ch if ch in "Đđ" else unicodedata.normalize("NFD", ch)[0] for ch in letters).upper()
+
+
 def _initials(words: list[str]) -> str:
-    return "".join(w[0] for w in words).upper()
+    return _fold("".join(w[0] for w in words))
 
 
 def find_definitions(text: str) -> dict[str, tuple[str, int]]:
@@ -26,7 +33,7 @@ def find_definitions(text: str) -> dict[str, tuple[str, int]]:
     out: dict[str, tuple[str, int]] = {}
     for m in _DEFINITION.finditer(text):
         abbr = m.group("abbr")
-        letters = regex.sub(r"[^\p{L}]", "", abbr).upper()
+        letters = _fold(regex.sub(r"[^\p{L}]", "", abbr))
         before = text[max(0, m.start() - 120) : m.start()]
         words = list(_WORD.finditer(before))
         for k in range(1, min(len(words), len(letters) + 1) + 1):

@@ -200,6 +200,7 @@ def gazetteer() -> Gazetteer:
         {
             "state": state_forms,
             "place_bodies": place_bodies,
+            "levelled_bodies": {b["canonical"] for b in orgs["place_bodies"] if b.get("needs_level")},
             "national": national["canonical"],
             "orgs": orgs,
             "not_names": set(people["not_names"]),
@@ -441,6 +442,8 @@ def _resolve(found: list[Found], candidates: list[Found], g: Gazetteer) -> None:
             if place is None and provinces:
                 place = provinces.most_common(1)[0][0]
             level = f.level or (g.places.get(place or "", ("", ""))[1] if place else None)
+            if f.canonical not in g.data["levelled_bodies"]:
+                level = None  # "Tỉnh ủy Bắc Ninh", not "Tỉnh ủy tỉnh Bắc Ninh"
             f.canonical = " ".join(x for x in (f.canonical, _unless_said(level, place), place) if x)
     # A short name ("bà Tuyến") is the full name that ends with it.
     full = [f for f in found if f.type == "PERSON" and len(f.canonical.split()) >= 2]

@@ -93,6 +93,10 @@ def _capitalised(word: str) -> bool:
     return word[:1].isupper()
 
 
+def _abbreviation(word: str) -> bool:
+    return word.isupper() and len(word) > 1
+
+
 def _punctuation(word: str) -> bool:
     return not word[:1].isalnum()
 
@@ -136,6 +140,7 @@ def name_end(tokens: Tokens, start: int, end: int, open_tail: bool = True) -> in
     last = tokens.containing(end - 1)
     if last is not None and tokens.word(last) in e.places:
         return end  # a province closes the name: "CĐ KKT Hải Phòng | phấn đấu hoàn thành"
+    after_abbreviation = last is not None and _abbreviation(tokens.word(last))
     while True:
         i = tokens.following(end)
         if i is None:
@@ -145,6 +150,7 @@ def name_end(tokens: Tokens, start: int, end: int, open_tail: bool = True) -> in
             if word.split()[0] in e.stop_capitalised:
                 return end
             end = tokens.ends[i]
+            after_abbreviation = _abbreviation(word)
             if word in e.places:  # a province closes the name: "Công đoàn KKT Hải Phòng | phấn đấu"
                 return end
             continue
@@ -164,7 +170,9 @@ def name_end(tokens: Tokens, start: int, end: int, open_tail: bool = True) -> in
                 end = tokens.ends[j]
                 continue
             return end
-        tail_end = _tail(tokens, i, e, open_tail)
+        # After an abbreviation the name may go on only towards more capitals ("TNHH nhà nước
+        # MTV"), never end in lower case: "Bộ LĐ-TB&XH | đề xuất tăng lương".
+        tail_end = _tail(tokens, i, e, open_tail and not after_abbreviation)
         if tail_end is None:
             return end
         end = tail_end

@@ -52,6 +52,11 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
         "bare_number_label": regex.compile(
             r"(?<![\p{L}])(?<!tổng )số\s+\d{1,3}(?![\d.,])(?!\s*(?:người|đoàn))"
         ),
+        "label": regex.compile(
+            r"(?<![\p{L}])(?:"
+            + rules.alternation(rules.section("references", "label_heads"))
+            + r")\s+(?:số\s+)?\d[\d .]*[\p{Lu}]?(?![\p{L}\d])"
+        ),
         "list_marker": regex.compile(
             r"(?:^|(?<=[\n.;:]\s?))(?:"
             + rules.alternation(rules.section("references", "list_markers"))
@@ -87,7 +92,7 @@ def run(article: Article) -> Article:
             )
         )
         blocked.append(TextSpan(m.start("number"), m.end("number")))
-    for name in ("identifier", "phone", "time", "storm", "bare_number_label"):
+    for name in ("identifier", "phone", "time", "storm", "bare_number_label", "label"):
         blocked.extend(TextSpan(m.start(), m.end()) for m in pats[name].finditer(text))
 
     ordinals: list[Ordinal] = []

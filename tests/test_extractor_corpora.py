@@ -34,3 +34,21 @@ def test_quantities(text, expect, published):
 def test_dates(text, expect, published):
     record = extract(text, published=published)
     assert [d.value for d in record.dates] == expect
+
+
+@pytest.mark.parametrize(("text", "expect", "published"), list(_cases("entities")))
+def test_entities(text, expect, published):
+    record = extract(text, published=published)
+    assert [[e.type, e.text, e.canonical] for e in record.entities] == expect
+
+
+@pytest.mark.parametrize(("text", "expect", "published"), list(_cases("ordinals")))
+def test_ordinals(text, expect, published):
+    record = extract(text, published=published)
+    assert [[o.text, o.value] for o in record.ordinals] == expect
+    assert not record.quantities or expect == [], "an ordinal is never also a count"
+
+
+@pytest.mark.parametrize(("text", "expect", "published"), list(_cases("abbreviations")))
+def test_abbreviations(text, expect, published):
+    assert extract(text, published=published).abbreviations == (expect or {})
