@@ -1,5 +1,11 @@
 """Stage 2: sentences and words from underthesea, aligned back onto the cleaned text.
 
+Sentences come for the whole text (cheap). Word tokens cost as much as the rest of the pipeline
+together, and only one consumer needs them: the entities stage, to settle where an organisation's
+name ends ("Công đoàn Giáo dục | huyện ..."). So words are tokenized only in the sentences that
+hold the head of such a name (the heads listed in organizations.yaml and places.yaml); the
+others keep their sentence span and no word tokens.
+
 underthesea returns strings, not offsets, and may change whitespace inside a token ("Tổng  LĐLĐ"
 comes back as "Tổng LĐLĐ"). This is the one adapter that maps its output back to character
 offsets: each piece is looked for from a cursor, first as it is, then ignoring whitespace. A
@@ -9,8 +15,21 @@ piece that cannot be placed is skipped, never guessed.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import cache
 
+import regex
+
+from . import rules
 from .article import Article, TextSpan
+
+
+@cache
+def _needs_words() -> regex.Pattern[str]:
+    """The heads of names whose end the word tokens settle."""
+    orgs = rules.load("organizations")
+    heads = orgs["union_heads"] + orgs["named_heads"] + orgs["company_heads"]
+    heads += rules.section("places", "zone_heads")
+    return regex.compile(r"(?<![\p{L}])(?:" + rules.alternation(heads) + r")(?![\p{L}])")
 
 
 def align(pieces: Iterable[str], text: str, start: int = 0, end: int | None = None) -> list[TextSpan]:
@@ -62,7 +81,10 @@ def run(article: Article) -> Article:
         placed = align(pieces, text, para.start, para.end)
         lost += len([p for p in pieces if p.strip()]) - len(placed)
         sentences.extend(placed or [para])
+    needs_words = _needs_words()
     for sent in sentences:
+        if not needs_words.search(text, sent.start, sent.end):
+            continue
         words = word_tokenize(text[sent.start : sent.end])
         placed = align(words, text, sent.start, sent.end)
         lost += len([w for w in words if w.strip()]) - len(placed)
