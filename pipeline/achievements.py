@@ -18,7 +18,7 @@ import regex
 
 from . import rules
 from .article import Article, TextSpan
-from .models import Achievement, DateMention, Entity, Period, Quantity, Span
+from .models import Achievement, DateMention, Entity, Figure, Period, Quantity, Span
 from .quantities import vocabulary
 
 _CLAUSE_END = regex.compile(r"[;!?\n]|\.(?!\d)|…|:\s")
@@ -31,6 +31,7 @@ class Cues:
     priority: dict[str, int]
     weak: dict[str, float]
     excluded: regex.Pattern[str]
+    kept: dict[str, regex.Pattern[str]]  # plans -> "target", stock figures -> "statistic"
     never_units: frozenset[str]
     as_of: regex.Pattern[str]
     awards: regex.Pattern[str]
@@ -48,12 +49,17 @@ def cues() -> Cues:
         for cue in spec["cues"]:
             category.append((name, cue, regex.compile(r"(?<![\p{L}])" + regex.escape(cue) + r"(?![\p{L}])")))
     excluded = data["plan_cues"] + data["stock_cues"] + data["other_cues"]
+    kinds = {"target": data["plan_cues"], "statistic": data["stock_cues"]}
     awards = regex.compile(r"(?<![\p{L}])(?:" + rules.alternation(data["awards"]) + r")(?![\p{L}])")
     return Cues(
         category=category,
         priority={c: i for i, c in enumerate(data["priority"])},
         weak={k: float(v) for k, v in data["weak_cues"].items()},
         excluded=regex.compile(r"(?<![\p{L}])(?:" + "|".join(excluded) + r")(?![\p{L}])"),
+        kept={
+            kind: regex.compile(r"(?<![\p{L}])(?:" + "|".join(words) + r")(?![\p{L}])")
+            for kind, words in kinds.items()
+        },
         never_units=frozenset(data["never_units"]),
         as_of=regex.compile(
             r"(?<![\p{L}])(?:" + rules.alternation(data["as_of_cues"]) + r")(?![\p{L}])", regex.I
@@ -209,6 +215,31 @@ def _qualitative(article: Article, spans_with_figures: list[TextSpan], org: str 
     return out
 
 
+def _keep_figure(article: Article, q: Quantity, unit: str | None, span: TextSpan, sentence: TextSpan) -> None:
+    """A plan or a stock figure goes to `targets` or `statistics`: not an achievement, not lost."""
+    text = article.text
+    left = text[span.start : q.start]
+    for kind, pattern in cues().kept.items():
+        found = list(pattern.finditer(left))
+        if not found:
+            continue
+        cue = found[-1]  # the cue nearest the figure
+        fallback = article.organization.name if article.organization else None
+        figure = Figure(
+            value=q.value,
+            unit=unit,
+            qualifier=q.qualifier,
+            category=categorise(text, q, span, unit),
+            as_of=_as_of(text, q, sentence, article.dates),
+            period=_period(q, sentence, article.dates),
+            organization=_org(q, sentence, article.entities, fallback),
+            cue=cue.group(),
+            evidence=Span(text=text[span.start : span.end], start=span.start, end=span.end),
+        )
+        (article.targets if kind == "target" else article.statistics).append(figure)
+        return
+
+
 def run(article: Article) -> Article:
     text = article.text
     c = cues()
@@ -223,7 +254,10 @@ def run(article: Article) -> Article:
         unit = "VND" if q.kind == "money" else c.units.get(q.unit or "", q.unit)
         if q.kind == "money" and q.unit not in (None, "VND"):
             unit = q.unit
-        if q.per or unit in c.never_units or excluded(text, q, span) or inside_quotes(text, q, sentence):
+        if q.per or unit in c.never_units or inside_quotes(text, q, sentence):
+            continue
+        if excluded(text, q, span):
+            _keep_figure(article, q, unit, span, sentence)
             continue
         category = categorise(text, q, span, unit)
         if category is None:

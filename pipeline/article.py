@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from .models import Achievement, CitedDocument, DateMention, Entity, Ordinal, OrgRef, Quantity
+from .models import Achievement, CitedDocument, DateMention, Entity, Figure, Ordinal, OrgRef, Quantity
 
 
 @dataclass(frozen=True)
@@ -50,6 +50,8 @@ class Article:
     organization: OrgRef | None = None
     abbreviations: dict[str, str] = field(default_factory=dict)
     achievements: list[Achievement] = field(default_factory=list)
+    targets: list[Figure] = field(default_factory=list)
+    statistics: list[Figure] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
     def sentence_at(self, pos: int) -> TextSpan:

@@ -95,6 +95,21 @@ class Achievement(_Model):
     evidence: Span
 
 
+class Figure(_Model):
+    """A figure that is not an achievement but that a reader wants kept: a plan or target
+    ("phấn đấu kết nạp 8.000 đoàn viên"), or a stock ("tỉnh có 117.581 đoàn viên")."""
+
+    value: float
+    unit: str | None
+    qualifier: Qualifier = "exact"
+    category: Category | None = Field(default=None, description="what it would count as an achievement")
+    as_of: str | None = Field(default=None, pattern=ISO_DAY)
+    period: Period | None = None
+    organization: str | None = None
+    cue: str = Field(description="the words that make it a plan or a stock figure")
+    evidence: Span
+
+
 class Entity(Span):
     type: EntityType
     canonical: str
@@ -142,6 +157,8 @@ class ArticleRecord(_Model):
     text: str
     organization: OrgRef | None = None
     achievements: list[Achievement] = Field(default_factory=list)
+    targets: list[Figure] = Field(default_factory=list, description="plans and targets, not yet achieved")
+    statistics: list[Figure] = Field(default_factory=list, description="stock figures: what there is")
     entities: list[Entity] = Field(default_factory=list)
     quantities: list[Quantity] = Field(default_factory=list)
     dates: list[DateMention] = Field(default_factory=list)

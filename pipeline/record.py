@@ -25,6 +25,8 @@ def build(article: Article, encoding: str | None = None, source: Source | None =
         text=article.text,
         organization=article.organization,
         achievements=article.achievements,
+        targets=article.targets,
+        statistics=article.statistics,
         entities=article.entities,
         quantities=article.quantities,
         dates=article.dates,

@@ -72,3 +72,15 @@ def test_published_resolves_yearless_dates():
 def test_schema_file_matches_models():
     committed = json.loads((ROOT / "schemas" / "article_record.schema.json").read_text(encoding="utf-8"))
     assert committed == ArticleRecord.model_json_schema(), "run `make schemas` and commit the result"
+
+
+def test_plans_and_stock_figures_are_kept_apart_from_achievements():
+    record = extract(
+        "LĐLĐ tỉnh A năm 2023\nNăm 2023, LĐLĐ tỉnh A phấn đấu kết nạp 8.000 đoàn viên. "
+        "Hiện toàn tỉnh có 117.581 đoàn viên. Năm 2022, LĐLĐ tỉnh A đã kết nạp 7.500 đoàn viên."
+    )
+    assert [a.value for a in record.achievements] == [7500]
+    assert [(f.value, f.category, f.cue) for f in record.targets] == [(8000, "membership_growth", "phấn đấu")]
+    assert [(f.value, f.cue) for f in record.statistics] == [(117581, "toàn tỉnh có")]
+    for figure in record.targets + record.statistics:
+        assert record.text[figure.evidence.start : figure.evidence.end] == figure.evidence.text
