@@ -562,11 +562,12 @@ def main_organization(article: Article) -> OrgRef | None:
     for e in unions:
         scores[e.canonical] += 4 if e.start < title_end else 2 if e.start < lede_end else 1
     # The national federation is named in almost every article; it is the subject only when
-    # nothing below it is named as often.
+    # nothing below it is named about as often. A body named once in passing (a caption, an
+    # aside) does not displace it.
     best, score = scores.most_common(1)[0]
     if best == gazetteer().data["national"]:
         others = [(s, n) for n, s in scores.items() if n != best]
-        if others and max(others)[0] * 2 >= score:
+        if others and max(others)[0] * 2 >= score and max(others)[0] > 1:
             best = max(others)[1]
     aliases = sorted({e.text for e in unions if e.canonical == best})
     return OrgRef(name=best, aliases=aliases)
