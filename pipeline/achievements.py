@@ -215,6 +215,22 @@ def _qualitative(article: Article, spans_with_figures: list[TextSpan], org: str 
     return out
 
 
+@cache
+def _beneficiary_pattern() -> regex.Pattern[str]:
+    data = rules.load("achievements")
+    cue = rules.alternation(data["beneficiary_cues"])
+    stop = rules.alternation(data["beneficiary_stops"])
+    return regex.compile(
+        r"(?<![\p{L}])(?:" + cue + r")\s+(?P<who>(?:(?!(?:" + stop + r")(?![\p{L}]))[\p{L}\p{M}]+\s*){1,8})",
+    )
+
+
+def _beneficiaries(text: str, q: Quantity, span: TextSpan) -> str | None:
+    """Who received it, when the clause says so after the figure: "... cho đoàn viên nghèo"."""
+    m = _beneficiary_pattern().search(text, q.end, span.end)
+    return m.group("who").strip() if m else None
+
+
 def _keep_figure(article: Article, q: Quantity, unit: str | None, span: TextSpan, sentence: TextSpan) -> None:
     """A plan or a stock figure goes to `targets` or `statistics`: not an achievement, not lost."""
     text = article.text
@@ -276,6 +292,7 @@ def run(article: Article) -> Article:
                 organization=_org(q, sentence, article.entities, fallback),
                 award=award.group() if award else None,
                 awarding_body=_awarding(text, span, q, article.entities) if category == "award" else None,
+                beneficiaries=_beneficiaries(text, q, span),
                 evidence=Span(text=text[span.start : span.end], start=span.start, end=span.end),
             )
         )

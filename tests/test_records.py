@@ -84,3 +84,14 @@ def test_plans_and_stock_figures_are_kept_apart_from_achievements():
     assert [(f.value, f.cue) for f in record.statistics] == [(117581, "toàn tỉnh có")]
     for figure in record.targets + record.statistics:
         assert record.text[figure.evidence.start : figure.evidence.end] == figure.evidence.text
+
+
+def test_beneficiaries_come_from_the_clause_after_the_figure():
+    record = extract(
+        "LĐLĐ tỉnh A\nLĐLĐ tỉnh A đã trao 200 suất quà cho đoàn viên có hoàn cảnh khó khăn tại KCN. "
+        "Công đoàn đã kết nạp 50 đoàn viên."
+    )
+    assert [(a.value, a.beneficiaries) for a in record.achievements] == [
+        (200, "đoàn viên có hoàn cảnh khó khăn"),
+        (50, None),
+    ]
