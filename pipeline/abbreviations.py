@@ -9,6 +9,7 @@ the entities stage found right before the parenthesis; for a company's union it 
 from __future__ import annotations
 
 import unicodedata
+from functools import cache
 
 import regex
 
@@ -48,19 +49,26 @@ def find_definitions(text: str) -> dict[str, tuple[str, int]]:
     return out
 
 
+@cache
+def _union_of_company() -> regex.Pattern[str]:
+    """The union head of a company's union: "Công đoàn |Tổng công ty Điện lực ..."."""
+    orgs = rules.load("organizations")
+    unions, companies = rules.alternation(orgs["union_heads"]), rules.alternation(orgs["company_heads"])
+    return regex.compile(r"^(?:" + unions + r")\s+(?=(?:" + companies + r")\s)")
+
+
+@cache
+def _known() -> frozenset[str]:
+    """Parenthesised words that are never a definition: common abbreviations and places."""
+    return frozenset(rules.section("abbreviations", "common")) | frozenset(entities.gazetteer().places)
+
+
 def _named_before(article: Article) -> dict[str, str]:
     """{abbreviation: organisation} for "ORGANISATION (ABBR)" where ABBR is not its initials."""
     text = article.text
     orgs = {e.end: e for e in article.entities if e.type == "ORGANIZATION"}
-    orgs_data = rules.load("organizations")
-    union_of_company = regex.compile(
-        r"^(?:"
-        + rules.alternation(orgs_data["union_heads"])
-        + r")\s+(?=(?:"
-        + rules.alternation(orgs_data["company_heads"])
-        + r")\s)"
-    )
-    known = set(rules.section("abbreviations", "common")) | set(entities.gazetteer().places)
+    union_of_company = _union_of_company()
+    known = _known()
     out: dict[str, str] = {}
     for m in _DEFINITION.finditer(text):
         abbr = m.group("abbr")

@@ -30,8 +30,9 @@ class Cues:
     category: list[tuple[str, str, regex.Pattern[str]]]  # (category, cue, pattern)
     priority: dict[str, int]
     weak: dict[str, float]
-    excluded: regex.Pattern[str]
-    kept: dict[str, regex.Pattern[str]]  # plans -> "target", stock figures -> "statistic"
+    # Why a figure is not an achievement, in the order they are asked: a plan ("target"), a stock
+    # figure ("statistic"), or someone else's wage or price ("other").
+    exclusions: dict[str, regex.Pattern[str]]
     never_units: frozenset[str]
     as_of: regex.Pattern[str]
     awards: regex.Pattern[str]
@@ -48,15 +49,13 @@ def cues() -> Cues:
     for name, spec in data["categories"].items():
         for cue in spec["cues"]:
             category.append((name, cue, regex.compile(r"(?<![\p{L}])" + regex.escape(cue) + r"(?![\p{L}])")))
-    excluded = data["plan_cues"] + data["stock_cues"] + data["other_cues"]
-    kinds = {"target": data["plan_cues"], "statistic": data["stock_cues"]}
+    kinds = {"target": data["plan_cues"], "statistic": data["stock_cues"], "other": data["other_cues"]}
     awards = regex.compile(r"(?<![\p{L}])(?:" + rules.alternation(data["awards"]) + r")(?![\p{L}])")
     return Cues(
         category=category,
         priority={c: i for i, c in enumerate(data["priority"])},
         weak={k: float(v) for k, v in data["weak_cues"].items()},
-        excluded=regex.compile(r"(?<![\p{L}])(?:" + "|".join(excluded) + r")(?![\p{L}])"),
-        kept={
+        exclusions={
             kind: regex.compile(r"(?<![\p{L}])(?:" + "|".join(words) + r")(?![\p{L}])")
             for kind, words in kinds.items()
         },
@@ -111,13 +110,21 @@ def categorise(text: str, q: Quantity, span: TextSpan, unit: str | None) -> str 
     return best[2] if best else None
 
 
-def excluded(text: str, q: Quantity, span: TextSpan) -> bool:
-    """A plan, a stock figure, a wage or a price: the cue stands in the clause before the figure."""
+def exclusion(text: str, q: Quantity, span: TextSpan) -> tuple[str, str | None] | None:
+    """(kind, cue) when the figure is a plan, a stock figure, a wage or a price, else None.
+
+    The cue stands in the clause before the figure (the one nearest it is given), or a per-unit
+    or "sinh hoạt" right after it marks someone else's figure.
+    """
     left = text[span.start : q.start]
-    if cues().excluded.search(left):
-        return True
+    for kind, pattern in cues().exclusions.items():
+        found = list(pattern.finditer(left))
+        if found:
+            return kind, found[-1].group()
     right = text[q.end : min(span.end, q.end + 25)]
-    return bool(regex.match(r"\s*(?:/\s*(?:người|tháng|suất|m2)|sinh hoạt|đi làm)", right))
+    if regex.match(r"\s*(?:/\s*(?:người|tháng|suất|m2)|sinh hoạt|đi làm)", right):
+        return "other", None
+    return None
 
 
 def inside_quotes(text: str, q: Quantity, sentence: TextSpan) -> bool:
@@ -231,29 +238,24 @@ def _beneficiaries(text: str, q: Quantity, span: TextSpan) -> str | None:
     return m.group("who").strip() if m else None
 
 
-def _keep_figure(article: Article, q: Quantity, unit: str | None, span: TextSpan, sentence: TextSpan) -> None:
+def _keep_figure(
+    article: Article, q: Quantity, unit: str | None, span: TextSpan, sentence: TextSpan, kind: str, cue: str
+) -> None:
     """A plan or a stock figure goes to `targets` or `statistics`: not an achievement, not lost."""
     text = article.text
-    left = text[span.start : q.start]
-    for kind, pattern in cues().kept.items():
-        found = list(pattern.finditer(left))
-        if not found:
-            continue
-        cue = found[-1]  # the cue nearest the figure
-        fallback = article.organization.name if article.organization else None
-        figure = Figure(
-            value=q.value,
-            unit=unit,
-            qualifier=q.qualifier,
-            category=categorise(text, q, span, unit),
-            as_of=_as_of(text, q, sentence, article.dates),
-            period=_period(q, sentence, article.dates),
-            organization=_org(q, sentence, article.entities, fallback),
-            cue=cue.group(),
-            evidence=Span(text=text[span.start : span.end], start=span.start, end=span.end),
-        )
-        (article.targets if kind == "target" else article.statistics).append(figure)
-        return
+    fallback = article.organization.name if article.organization else None
+    figure = Figure(
+        value=q.value,
+        unit=unit,
+        qualifier=q.qualifier,
+        category=categorise(text, q, span, unit),
+        as_of=_as_of(text, q, sentence, article.dates),
+        period=_period(q, sentence, article.dates),
+        organization=_org(q, sentence, article.entities, fallback),
+        cue=cue,
+        evidence=Span(text=text[span.start : span.end], start=span.start, end=span.end),
+    )
+    (article.targets if kind == "target" else article.statistics).append(figure)
 
 
 def run(article: Article) -> Article:
@@ -272,8 +274,11 @@ def run(article: Article) -> Article:
             unit = q.unit
         if q.per or unit in c.never_units or inside_quotes(text, q, sentence):
             continue
-        if excluded(text, q, span):
-            _keep_figure(article, q, unit, span, sentence)
+        why = exclusion(text, q, span)
+        if why is not None:
+            kind, cue = why
+            if kind != "other" and cue is not None:
+                _keep_figure(article, q, unit, span, sentence, kind, cue)
             continue
         category = categorise(text, q, span, unit)
         if category is None:

@@ -223,7 +223,7 @@ def _find_places(text: str, g: Gazetteer, tokens: Tokens) -> list[Found]:
     for m in g.place_re.finditer(text):
         if m.group("zone"):
             end = trim_to_word(tokens, m.start("zname"), complete_word(tokens, m.start("zname"), m.end()))
-            zone_end = _clip_not_names(text, m.start("zname"), end, g)
+            zone_end = _clip_at_breakers(text, m.start("zname"), end, g)
             if zone_end > m.start("zname"):
                 out.append(Found(m.start(), zone_end, "LOCATION", text[m.start() : zone_end], "zone", "zone"))
         elif m.group("hcm"):
@@ -232,7 +232,7 @@ def _find_places(text: str, g: Gazetteer, tokens: Tokens) -> list[Found]:
             canonical, kind = g.places[m.group("name")]
             out.append(Found(m.start(), m.end(), "LOCATION", canonical, "place", kind, canonical))
         else:
-            end = _clip_not_names(text, m.start("name2"), m.end(), g)
+            end = _clip_at_breakers(text, m.start("name2"), m.end(), g)
             words = text[m.start("name2") : end].split()
             known = [k for k in range(len(words), 0, -1) if " ".join(words[:k]) in g.places]
             if known:  # "xã Việt Nam Nguyễn Đức Lợi": the known place, not the name after it
@@ -253,7 +253,7 @@ _LAST_WORD = regex.compile(r"\s(\S+)$")
 _NEXT_WORD = regex.compile(r"\s+(\S+)")
 
 
-def _clip_not_names(text: str, start: int, end: int, g: Gazetteer, skip_first: bool = False) -> int:
+def _clip_at_breakers(text: str, start: int, end: int, g: Gazetteer, skip_first: bool = False) -> int:
     """`end` cut before the first word that is never part of a name ("Hoài Đức Về ..." -> "Hoài Đức")."""
     for i, w in enumerate(_WORDS.finditer(text, start, end)):
         if w.group() in g.data["name_breakers"] and not (skip_first and i == 0):
@@ -280,7 +280,7 @@ def _find_orgs(text: str, g: Gazetteer, tokens: Tokens) -> list[Found]:
             level = level or g.places.get(m.group("place"), ("", "thành phố"))[1]
             end = m.end()
         elif m.group("name") and level in ("quận", "huyện", "thị xã", "thành phố"):
-            name_end_at = _clip_not_names(text, m.start("name"), m.end("name"), g)
+            name_end_at = _clip_at_breakers(text, m.start("name"), m.end("name"), g)
             words = text[m.start("name") : name_end_at].split()
             if len(words) >= 3 and words[0] in g.data["surnames"]:
                 name_end_at = m.start("name")  # "LĐLĐ TP Trần Kim Yến": the chair, not a city
@@ -290,7 +290,7 @@ def _find_orgs(text: str, g: Gazetteer, tokens: Tokens) -> list[Found]:
     for m in p["union"].finditer(text):
         fixed = g.patterns["fixed_phrase"].search(text, m.start("rest"), m.end("rest"))
         clip_from = fixed.end() if fixed else m.start("rest")  # "cơ quan Dân, Đảng": "Đảng" is inside
-        rest = text[m.start("rest") : _clip_not_names(text, clip_from, m.end("rest"), g)]
+        rest = text[m.start("rest") : _clip_at_breakers(text, clip_from, m.end("rest"), g)]
         if not rest or rest in g.data["orgs"]["company_heads"]:
             continue  # "CĐCS Cty": the company is named elsewhere
         level = _level_word(m.group("level"))
@@ -345,7 +345,7 @@ def _company_name(m: regex.Match[str], name: str) -> str:
     return " ".join(x for x in (head, form, " ".join(name.split())) if x)
 
 
-def _find_people(text: str, g: Gazetteer, tokens: Tokens) -> list[Found]:
+def _find_people(text: str, g: Gazetteer) -> list[Found]:
     p = g.patterns
     out: list[Found] = []
     not_before = g.patterns["not_person_before"]
@@ -356,13 +356,13 @@ def _find_people(text: str, g: Gazetteer, tokens: Tokens) -> list[Found]:
         words = m.group().split()
         if words[0] in honorifics and len(words) >= 3:  # "Ông Phạm Hữu Thư": "Ông" is the honorific
             start = m.start() + len(words[0]) + 1
-        end = _before_honorific(text, start, _clip_not_names(text, start, end, g, skip_first=True), g)
+        end = _before_honorific(text, start, _clip_at_breakers(text, start, end, g, skip_first=True), g)
         if len(text[start:end].split()) < 2 or not_before.search(text[max(0, start - 20) : start]):
             continue
         out.append(Found(start, end, "PERSON", text[start:end], "surname"))
     for m in p["person_honorific"].finditer(text):
         start = m.start("name")
-        end = _before_honorific(text, start, _clip_not_names(text, start, m.end("name"), g), g)
+        end = _before_honorific(text, start, _clip_at_breakers(text, start, m.end("name"), g), g)
         if end <= start:
             continue
         out.append(Found(start, end, "PERSON", text[start:end], "honorific"))
@@ -383,7 +383,7 @@ def _credits(text: str, g: Gazetteer) -> list[Found]:
     out = []
     for m in g.patterns["credit"].finditer(text):
         start = m.start("name")
-        end = _clip_not_names(text, start, m.end("name"), g, skip_first=True)
+        end = _clip_at_breakers(text, start, m.end("name"), g, skip_first=True)
         name = text[start:end]
         if end > start and (len(name.split()) >= 2 or regex.fullmatch(INITIAL_NAME, name)):
             out.append(Found(start, end, "PERSON", name, "credit"))
@@ -507,7 +507,7 @@ def run(article: Article) -> Article:
     signed = filter_spans(_credits(text, g) + _byline(article))
     people = signed + filter_spans(
         c
-        for c in _find_people(text, g, tokens)
+        for c in _find_people(text, g)
         if not overlaps(c.start, c.end, signed) and not any(pl.start <= c.start < pl.end for pl in places)
     )
     # Names that sit inside an organisation's or a place's name are not people ("Hà Nội").

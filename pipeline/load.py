@@ -69,7 +69,7 @@ def _decode(data: bytes, name: str) -> tuple[str, str]:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
-                return data.decode(encoding), encoding if encoding != "utf-8-sig" else "utf-8-sig"
+                return data.decode(encoding), encoding
             except UnicodeDecodeError:
                 raise ArticleError(
                     name, f"starts with a {encoding} byte-order mark but does not decode"
@@ -179,12 +179,6 @@ def read(path: Path) -> tuple[bytes, str]:
     if len(data) > MAX_BYTES:
         raise ArticleError(name, f"file too large (over {MAX_BYTES} bytes)")
     return data, name
-
-
-def read_text(path: Path) -> tuple[str, str]:
-    """Read and decode one text file."""
-    data, name = read(path)
-    return decode(data, name)
 
 
 def _binary_ratio(sample: str) -> float:
