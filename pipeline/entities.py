@@ -193,6 +193,8 @@ def gazetteer() -> Gazetteer:
         # "Tết Đinh Dậu", "Xuân Giáp Thìn": a year's name, not a person.
         "not_person_before": _one_line(r"(?:" + rules.alternation(people["not_person_before"]) + r")\s+$"),
     }
+    # An office right before a name; the office stays on one line, the spaces after it need not.
+    patterns["title_before"] = regex.compile(r"((?:" + patterns["title"].pattern + r")[^,.;:()\n-]*?)\s*$")
     return Gazetteer(
         places,
         place_re,
@@ -249,6 +251,15 @@ def _find_places(text: str, g: Gazetteer, tokens: Tokens) -> list[Found]:
 
 
 _WORDS = regex.compile(r"\S+")
+_INITIAL_NAME = regex.compile(INITIAL_NAME)
+_APPOSITION = regex.compile(r"\s*(?:\(|[-–,]\s*)([^()\n;:]*?)(?:\)|\s[-–]\s|;|:|\.\s|$)")
+_ROLE_SPLIT = regex.compile(r",\s*(?=[\p{Lu}Đ])")
+# A byline: capitalised words or initials after the last sentence's end ("... ý nghĩa. H.A").
+_BYLINE = regex.compile(
+    r"(?:^|[.!?…”\"]\s+)((?:" + CAP + r"|[\p{Lu}Đ]+\.?)(?:[\s.-]+(?:" + CAP + r"|[\p{Lu}Đ]+)){0,5})\s*$"
+)
+_BYLINE_PARTS = regex.compile(r"(?:" + INITIAL_NAME + r"(?=\s+[\p{Lu}Đ]\p{Ll}))|[^-–]+")
+_CAPITALS_NAME = regex.compile(r"[\p{Lu}Đ]{2,}\s+[\p{Lu}Đ]{2,}")  # "TÁ LÂM"
 _LAST_WORD = regex.compile(r"\s(\S+)$")
 _NEXT_WORD = regex.compile(r"\s+(\S+)")
 
@@ -385,7 +396,7 @@ def _credits(text: str, g: Gazetteer) -> list[Found]:
         start = m.start("name")
         end = _clip_at_breakers(text, start, m.end("name"), g, skip_first=True)
         name = text[start:end]
-        if end > start and (len(name.split()) >= 2 or regex.fullmatch(INITIAL_NAME, name)):
+        if end > start and (len(name.split()) >= 2 or _INITIAL_NAME.fullmatch(name)):
             out.append(Found(start, end, "PERSON", name, "credit"))
     return out
 
@@ -397,23 +408,16 @@ def _byline(article: Article) -> list[Found]:
         return []
     last = article.paragraphs[-1]
     tail = text[last.start : last.end]
-    m = regex.search(
-        r"(?:^|[.!?…”\"]\s+)((?:" + CAP + r"|[\p{Lu}Đ]+\.?)(?:[\s.-]+(?:" + CAP + r"|[\p{Lu}Đ]+)){0,5})\s*$",
-        tail,
-    )
+    m = _BYLINE.search(tail)
     if m is None or (m.start(1) == 0 and len(article.paragraphs) == 1):
         return []
     out = []
     base = last.start + m.start(1)
     # Names are split on dashes, and after a leading photo credit: "Tr.Hoàng Hồng Đào - Lê Phong".
-    for part in regex.finditer(r"(?:" + INITIAL_NAME + r"(?=\s+[\p{Lu}Đ]\p{Ll}))|[^-–]+", m.group(1)):
+    for part in _BYLINE_PARTS.finditer(m.group(1)):
         name = part.group().strip()
         lowers = sum(ch.islower() for ch in name)
-        if (
-            lowers < 2
-            and not regex.fullmatch(r"[\p{Lu}Đ]{2,}\s+[\p{Lu}Đ]{2,}", name)
-            and not regex.fullmatch(INITIAL_NAME, name)
-        ):
+        if lowers < 2 and not _CAPITALS_NAME.fullmatch(name) and not _INITIAL_NAME.fullmatch(name):
             continue  # bare initials ("C.T", "H.A") are not names
         if name.split()[0] in gazetteer().data["not_names"]:
             continue
@@ -484,13 +488,11 @@ def _roles(text: str, people: list[Found], g: Gazetteer) -> None:
     title = g.patterns["title"]
     for f in people:
         after = text[f.end : f.end + 200]
-        m = regex.match(r"\s*(?:\(|[-–,]\s*)([^()\n;:]*?)(?:\)|\s[-–]\s|;|:|\.\s|$)", after)
+        m = _APPOSITION.match(after)
         if m is not None and title.match(m.group(1).strip()):
-            f.roles.extend(
-                r.strip() for r in regex.split(r",\s*(?=[\p{Lu}Đ])", m.group(1)) if title.match(r.strip())
-            )
+            f.roles.extend(r.strip() for r in _ROLE_SPLIT.split(m.group(1)) if title.match(r.strip()))
         before = text[max(0, f.start - 80) : f.start]
-        b = regex.search(r"((?:" + title.pattern + r")[^,.;:()\n-]*?)\s*$", before)
+        b = g.patterns["title_before"].search(before)
         if b is not None and not f.roles:
             f.roles.append(b.group(1).strip())
 

@@ -13,7 +13,7 @@ import regex
 from . import rules
 from .article import Article, TextSpan
 from .models import CitedDocument, Ordinal
-from .spans import filter_spans
+from .spans import filter_spans, near_digits
 
 # An identifier: a number with a slash and letters, "02/NQ-BCT", "153/2016/NĐ-CP", "155/QĐ-LĐLĐ".
 _IDENT = r"\d+(?:/\d{2,4})?/[\p{Lu}Đ][\p{Lu}\p{Ll}Đđ&]*(?:-[\p{Lu}Đ][\p{Lu}\p{Ll}Đđ&]*)*"
@@ -25,6 +25,7 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
     romans = rules.section("references", "roman_numerals")
     roman_alt = rules.alternation(list(romans))
     words = rules.alternation(list(rules.section("references", "ordinal_words")))
+    heads = rules.alternation(rules.cased(rules.section("references", "ordinal_heads")))
     return {
         "document": regex.compile(
             r"(?P<kind>" + kinds + r")(?:\s+số)?\s+(?P<number>" + _IDENT + r"|\d+(?![.,]\d))"
@@ -38,7 +39,7 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
             r"(?<![\p{L}\d.,])\d{1,2}\s*(?:giờ|h|g)\s*\d{0,2}(?:\s*phút)?(?![\p{L}\d])|(?<![\d.,])\d{1,2}:\d{2}(?![\d])"
         ),
         "ordinal": regex.compile(
-            r"(?<![\p{L}])(?i:lần|khóa|kỳ|đợt|giai đoạn|phần|tập|chương|vòng|mùa|thứ|kỳ họp)\s+"
+            r"(?<![\p{L}])(?:" + heads + r")\s+"
             r"(?:thứ\s+)?(?:(?P<n>\d{1,2})(?!\d|[.,/-]\d)|(?P<roman>" + roman_alt + r")(?![\p{L}\d])"
             r"|(?P<word>" + words + r")(?![\p{L}]))"
         ),
@@ -92,8 +93,10 @@ def run(article: Article) -> Article:
             )
         )
         blocked.append(TextSpan(m.start("number"), m.end("number")))
-    for name in ("identifier", "phone", "time", "storm", "bare_number_label", "label"):
-        blocked.extend(TextSpan(m.start(), m.end()) for m in pats[name].finditer(text))
+    windows = near_digits(text)
+    for name in ("identifier", "phone", "time", "storm", "bare_number_label", "label"):  # all need a digit
+        for s, e in windows:
+            blocked.extend(TextSpan(m.start(), m.end()) for m in pats[name].finditer(text, s, e))
 
     ordinals: list[Ordinal] = []
     for m in pats["ordinal"].finditer(text):

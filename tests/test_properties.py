@@ -3,11 +3,16 @@ the same record twice. `make fuzz` runs the same checks on 100,000 texts (tools/
 
 from __future__ import annotations
 
+from itertools import pairwise
+
+import regex
 from conftest import ROOT
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pipeline import ArticleError, ArticleRecord, extract
+from pipeline import ArticleError, ArticleRecord, extract, rules
+from pipeline.article import TextSpan
+from pipeline.spans import REACH, filter_spans, near_digits
 from tools.fuzz import PIECES, check, mutate
 
 CORPUS = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "corpus").glob("*.txt"))]
@@ -42,3 +47,45 @@ def test_text_made_of_what_the_rules_read(text: str):
 @given(st.integers(0, len(CORPUS) - 1), st.integers(0, 2**32 - 1))
 def test_mutated_corpus_articles(which: int, seed: int):
     _holds(mutate(CORPUS[which], seed))
+
+
+def _filter_spans_by_scan(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The rule filter_spans implements, written the plain way: longest first, each checked
+    against everything taken."""
+    taken: list[tuple[int, int]] = []
+    for s, e in sorted(spans, key=lambda x: (-(x[1] - x[0]), x[0])):
+        if e > s and not any(s < te and ts < e for ts, te in taken):
+            taken.append((s, e))
+    return sorted(taken)
+
+
+SPANS = st.lists(st.tuples(st.integers(0, 60), st.integers(0, 60)), max_size=40)
+
+
+@given(SPANS)
+def test_filter_spans_equals_the_plain_scan(pairs: list[tuple[int, int]]):
+    spans = [TextSpan(s, e) for s, e in pairs]
+    assert [(s.start, s.end) for s in filter_spans(spans)] == _filter_spans_by_scan(pairs)
+
+
+@given(st.text(alphabet="0123456789 ./-ab\n", max_size=300))
+def test_near_digits_covers_every_digit(text: str):
+    windows = near_digits(text)
+    assert all(a[1] < b[0] for a, b in pairwise(windows)), "sorted and apart"
+    for i, ch in enumerate(text):
+        if ch.isdigit():  # the digit, and REACH characters either side of it, in one window
+            lo, hi = max(0, i - REACH), min(len(text), i + 1 + REACH)
+            assert any(s <= lo and hi <= e for s, e in windows)
+
+
+WORDS = st.lists(st.text(alphabet="abcăđ .", min_size=1, max_size=6), min_size=1, max_size=12)
+
+
+@given(WORDS, st.text(alphabet="abcăđ .", max_size=12))
+def test_alternation_trie_matches_like_the_longest_first_list(words: list[str], text: str):
+    """The trie that rules.alternation builds finds what the plain longest-first list finds."""
+    plain = regex.compile("|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True)))
+    trie = regex.compile(rules.alternation(words))
+    assert [m.span() for m in trie.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    for w in words:
+        assert trie.fullmatch(w)
