@@ -156,13 +156,25 @@ def schema() -> None:
 
 
 @app.command()
-def explain(text: Annotated[str, typer.Argument(help="Text to analyse; '-' reads standard input.")]) -> None:
+def explain(
+    text: Annotated[str, typer.Argument(help="Text to analyse; '-' reads standard input.")],
+    published: Annotated[
+        str | None,
+        typer.Option(
+            "--published", "-p", help="Publication date YYYY-MM-DD: resolves relative and named days."
+        ),
+    ] = None,
+) -> None:
     """Print every mention found in TEXT with the rule that made it and its value."""
     from . import extract
+    from .errors import ArticleError
 
     if text == "-":
         text = sys.stdin.read()
-    rec = extract(text, source="<explain>")
+    try:
+        rec = extract(text, source="<explain>", published=published)
+    except ArticleError as error:
+        raise typer.BadParameter(str(error), param_hint="--published") from None
     table = Table()
     for col in ("kind", "text", "rule", "value"):
         table.add_column(col, overflow="fold")

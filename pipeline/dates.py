@@ -13,16 +13,19 @@ import datetime as dt
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
+from typing import Any
 
 import regex
 
-from . import rules
+from . import lunar, rules
 from .article import Article, Mention
 from .models import DateMention
-from .spans import filter_spans, overlaps
+from .spans import REACH, filter_spans, near_digits, overlaps
 
 D = r"(?P<d>[0-3]?\d)"
 M = r"(?P<m>[01]?\d)"
+_DAY_NUMBER = regex.compile(r"\d+")
 Y = r"(?P<y>(?:19|20)\d{2})"
 SEP = r"[/.\-]"
 END = r"(?![\d]|[.,/-]\d)"
@@ -40,6 +43,21 @@ class DateMatch:
     end: int
     value: str
     rule: str
+
+
+Resolved = str | list[DateMatch] | None  # a value; or several dates, each with its own span; or none
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    pattern: regex.Pattern[str]
+    resolve: Callable[[regex.Match[str]], Resolved]
+    needs: tuple[str, ...] = ()  # lower-case words the rule cannot match without: cheap to test first
+    # Words the date may start with ("thứ Hai, ngày 21/11/2024"), looked for only before a match
+    # of `pattern`: as an optional group at the pattern's head they made every position of the
+    # text a candidate, at three times the cost. The match then starts where they do.
+    prefix: regex.Pattern[str] | None = None
 
 
 def _day(y: int | None, m: int, d: int) -> str | None:
@@ -62,11 +80,11 @@ def _month_only(m: regex.Match[str]) -> str | None:
 
 
 @cache
-def _rules() -> list[tuple[str, regex.Pattern[str], Callable[[regex.Match[str]], str | None]]]:
+def _rules() -> list[Rule]:
     data = rules.load("dates")
     prefixes = rules.alternation(data["day_prefixes"])
     day_words = rules.alternation(data["day_words"])
-    weekday = r"(?:(?:" + rules.alternation(data["weekdays"]) + r")\s*,?\s*)?"
+    weekday = r"(?:" + rules.alternation(data["weekdays"]) + r")\s*,?\s*"
     months = data["month_words"]
     month_word = rules.alternation(list(months))
     periods = rules.alternation(data["period_prefixes"])
@@ -112,12 +130,30 @@ def _rules() -> list[tuple[str, regex.Pattern[str], Callable[[regex.Match[str]],
             return f"{y}-01/{y}-{n:02d}"
         return f"{y}-{13 - n:02d}/{y}-12"
 
+    def day_list(m: regex.Match[str]) -> Resolved:
+        """ "ngày 10-11/11" and "từ 15 đến 20/11" are periods; "ngày 10 và 11-11" one too when the
+        days follow each other; otherwise each listed day is a date of its own."""
+        y = int(m.group("y")) if m.group("y") else None
+        month = int(m.group("m"))
+        firsts = [(d.start(), d.end()) for d in _DAY_NUMBER.finditer(m.group("days"))]
+        base = m.start("days")
+        days = [int(m.group("days")[s:e]) for s, e in firsts] + [int(m.group("d2"))]
+        if any(b <= a for a, b in pairwise(days)):
+            return None
+        values = [_day(y, month, d) for d in days]
+        if None in values:
+            return None
+        if m.group("sep") not in ("và", ",") or days[-1] - days[0] == len(days) - 1:
+            return f"{values[0]}/{values[-1]}"
+        spans = [(m.start(), base + firsts[0][1])] + [(base + s, base + e) for s, e in firsts[1:]]
+        spans.append((m.start("d2"), m.end()))
+        return [DateMatch(s, e, v or "", "day_list") for (s, e), v in zip(spans, values, strict=True)]
+
     range_sep = r"\s*(?:-|–|—|đến|tới)\s*"
     return [
-        (
+        Rule(
             "day_range",
             _at_word(
-                r"(?:(?:từ|" + day_words + r")\s+)?(?:" + day_words + r"\s+)?"
                 r"(?P<d1>[0-3]?\d)"
                 + SEP
                 + r"(?P<m1>[01]?\d)(?:"
@@ -131,13 +167,20 @@ def _rules() -> list[tuple[str, regex.Pattern[str], Callable[[regex.Match[str]],
                 I,
             ),
             day_range,
+            prefix=_at_word(
+                r"(?:(?:từ|" + day_words + r")\s+(?:(?:" + day_words + r")\s+)?|(?:" + day_words + r")\s+)$",
+                I,
+            ),
         ),
-        (
+        Rule(
             "day_month_year",
-            _at_word(weekday + r"(?:(?:" + day_words + r")\s+)?(?<![\d.,])" + D + SEP + M + SEP + Y + END, I),
+            _at_word(r"(?<![\d.,])" + D + SEP + M + SEP + Y + END, I),
             dmy,
+            prefix=_at_word(
+                r"(?:" + weekday + r"(?:(?:" + day_words + r")\s+)?|(?:" + day_words + r")\s+)$", I
+            ),
         ),
-        (
+        Rule(
             "day_month_year_words",
             _at_word(
                 r"(?:" + day_words + r")\s+" + D + r"\s+tháng\s+(?:" + M + r"|(?P<mw>" + month_word + r"))"
@@ -145,8 +188,9 @@ def _rules() -> list[tuple[str, regex.Pattern[str], Callable[[regex.Match[str]],
                 I,
             ),
             dmy,
+            ("tháng",),
         ),
-        (
+        Rule(
             "day_month_words",
             _at_word(
                 r"(?:" + day_words + r")\s+" + D + r"\s+tháng\s+(?:" + M + r"|(?P<mw>" + month_word + r"))"
@@ -154,13 +198,35 @@ def _rules() -> list[tuple[str, regex.Pattern[str], Callable[[regex.Match[str]],
                 I,
             ),
             dm,
+            ("tháng",),
         ),
-        (
+        Rule(
             "day_month",
             _at_word(r"(?:(?:" + prefixes + r")\s+)(?<![\d.,])" + D + SEP + M + END, I),
             dm,
         ),
-        (
+        Rule(
+            "day_list",
+            _at_word(
+                r"(?:(?:" + day_words + r")\s+|từ\s+(?:ngày\s+)?)"
+                r"(?P<days>[0-3]?\d(?:\s*,\s*[0-3]?\d)*)\s*(?P<sep>và|,|-|–|—|đến|tới)\s*(?:ngày\s+)?"
+                r"(?P<d2>[0-3]?\d)\s*"
+                + SEP
+                + r"\s*"
+                + M
+                + r"(?:\s*"
+                + SEP
+                + r"\s*"
+                + Y
+                + r"|\s+năm\s+"
+                + Y
+                + r")?"
+                + END,
+                I,
+            ),
+            day_list,
+        ),
+        Rule(
             "month_range",
             _at_word(
                 r"tháng\s+(?P<m1>[01]?\d)\s*(?:và|-|–|đến|tới)\s*(?:tháng\s+)?(?P<m2>[01]?\d)\s*"
@@ -168,78 +234,78 @@ def _rules() -> list[tuple[str, regex.Pattern[str], Callable[[regex.Match[str]],
                 I,
             ),
             month_range,
+            ("tháng",),
         ),
-        (
+        Rule(
             "month_year",
             _at_word(r"tháng\s+" + M + r"\s*(?:" + SEP + r"|\s+năm\s+|,\s*năm\s+)\s*" + Y + END, I),
             lambda m: _month(int(m.group("y")), int(m.group("m"))),
+            ("tháng",),
         ),
-        (
+        Rule(
             "month",
             _at_word(r"(?<![\p{L}\d]\s)tháng\s+" + M + r"(?![\d.,/-]|\s*(?:năm|-|/))", I),
             _month_only,
+            ("tháng",),
         ),
-        (
+        Rule(
             "quarter",
             _at_word(r"quý\s+(?P<q>" + quarter_alt + r")\s*(?:" + SEP + r"|\s+năm\s+)\s*" + Y + END, I),
             quarter,
+            ("quý",),
         ),
-        (
+        Rule(
             "part_of_year",
             _at_word(r"(?P<n>\d{1,2})\s+tháng\s+(?P<part>đầu|cuối)\s+năm\s+" + Y + END, I),
             part_of_year,
+            ("tháng",),
         ),
-        (
+        Rule(
             "year_range",
             _at_word(
-                r"(?:(?:"
-                + periods
-                + r")\s+)?(?<![\d.,/])(?P<y1>(?:19|20)\d{2})"
+                r"(?<![\d.,/])(?P<y1>(?:19|20)\d{2})"
                 + range_sep
                 + r"(?:năm\s+)?(?P<y2>(?:19|20)\d{2})"
                 + END,
                 I,
             ),
             year_range,
+            prefix=_at_word(r"(?:" + periods + r")\s+$", I),
         ),
-        (
+        Rule(
             "year",
-            _at_word(r"(?:năm\s+)?(?<![\d.,/-])" + Y + r"(?![\d]|[.,/]\d|\s*(?:người|đoàn viên|lượt))", I),
+            _at_word(r"(?<![\d.,/-])" + Y + r"(?![\d]|[.,/]\d|\s*(?:người|đoàn viên|lượt))", I),
             lambda m: m.group("y"),
+            prefix=_at_word(r"năm\s+$", I),
         ),
     ]
 
 
-_DIGITS = regex.compile(r"\d[\d\s./,\-–]*")
-
-
-def _near_digits(text: str, before: int = 40, after: int = 40) -> list[tuple[int, int]]:
-    """The stretches of text within reach of a digit: every date rule needs one, so the rules
-    scan only these (a third of a typical article) instead of every position."""
-    spans: list[tuple[int, int]] = []
-    for m in _DIGITS.finditer(text):
-        s, e = max(0, m.start() - before), min(len(text), m.end() + after)
-        if spans and s <= spans[-1][1]:
-            spans[-1] = (spans[-1][0], max(spans[-1][1], e))
-        else:
-            spans.append((s, e))
-    return spans
-
-
 def find_dates(text: str) -> Iterator[DateMatch]:
-    spans = _near_digits(text)
-    for name, pattern, resolve in _rules():
-        for s, e in spans:
-            for m in pattern.finditer(text, s, e):
-                value = resolve(m)
-                if value:
-                    yield DateMatch(m.start(), m.end(), value, name)
+    """Every match of every rule near a digit, before overlaps are settled."""
+    for s, e in near_digits(text):
+        lower = text[s:e].lower()
+        for rule in _rules():
+            if rule.needs and not any(word in lower for word in rule.needs):
+                continue
+            for m in rule.pattern.finditer(text, s, e):
+                value = rule.resolve(m)
+                if isinstance(value, list):
+                    yield from value
+                elif value:
+                    start = m.start()
+                    if rule.prefix is not None and (
+                        p := rule.prefix.search(text, max(0, start - REACH), start)
+                    ):
+                        start = p.start()
+                    yield DateMatch(start, m.end(), value, rule.name)
 
 
 @cache
 def _relative_pattern() -> tuple[regex.Pattern[str], dict[str, list[object]]]:
     table = rules.section("dates", "relative")
-    return regex.compile(r"(?<![\p{L}])(" + rules.alternation(list(table)) + r")(?![\p{L}])", regex.I), table
+    phrases = rules.alternation(rules.cased(list(table)))
+    return regex.compile(r"(?<![\p{L}])(" + phrases + r")(?![\p{L}])"), table
 
 
 def resolve_relative(phrase: str, published: dt.date) -> str | None:
@@ -285,16 +351,73 @@ def run(article: Article) -> Article:
         )
         for m in found
     ]
-    pattern, _ = _relative_pattern()
-    article.relative_dates = []
-    for m in pattern.finditer(text):
-        if overlaps(m.start(), m.end(), article.dates):
-            continue
-        value = resolve_relative(m.group(1), article.published) if article.published else None
-        article.relative_dates.append(Mention(m.start(), m.end(), m.group(), "relative", {"value": value}))
-        if value:
-            article.dates.append(
-                DateMention(text=m.group(), start=m.start(), end=m.end(), value=value, rule="relative")
-            )
+    # Words that point at a date rather than write it; they become dates only against `published`.
+    article.relative_dates = _relative(text, article.dates, article.published)
+    article.relative_dates += _named_days(text, article.dates, article.published)
+    article.dates += [
+        DateMention(text=m.text, start=m.start, end=m.end, value=m.data["value"], rule=m.rule)
+        for m in article.relative_dates
+        if m.data["value"]
+    ]
     article.dates.sort(key=lambda d: d.start)
     return article
+
+
+def _relative(text: str, dates: list[DateMention], published: dt.date | None) -> list[Mention]:
+    """ "năm qua", "hôm qua", "tháng trước": resolved against `published`, else no value."""
+    pattern, table = _relative_pattern()
+    lower = text.lower()
+    if not any(phrase in lower for phrase in table):
+        return []
+    out = []
+    for m in pattern.finditer(text):
+        if not overlaps(m.start(), m.end(), dates):
+            value = resolve_relative(m.group(1), published) if published else None
+            out.append(Mention(m.start(), m.end(), m.group(), "relative", {"value": value}))
+    return out
+
+
+@cache
+def _named_pattern() -> tuple[regex.Pattern[str], dict[str, dict[str, Any]]]:
+    written = [(f, spec) for spec in rules.section("dates", "named_days") for f in spec["forms"]]
+    table = {f.lower(): spec for f, spec in written}
+    # As written, and with a lower-case first word mid-sentence ("nhân ngày Quốc tế Lao động").
+    forms = rules.cased([f for f, _ in written] + [f[:1].lower() + f[1:] for f, _ in written])
+    return regex.compile(r"(?<![\p{L}])(?:" + rules.alternation(forms) + r")(?![\p{L}])"), table
+
+
+# What may stand between a named day and its written date: "Tết Nguyên đán Đinh Dậu 2017",
+# "Ngày thành lập Công đoàn Việt Nam (28/7/1929 - 28/7/2017)", "20/11 - Ngày Nhà giáo Việt Nam".
+_GAP_AFTER = regex.compile(r"[\s(,:–-]*(?:[\p{Lu}Đ]\p{Ll}+\s+[\p{Lu}Đ]\p{Ll}+\s*)?(?:năm\s+)?")
+_GAP_BEFORE = regex.compile(r"[\s(),:–-]*$")
+
+
+def _named_days(text: str, dates: list[DateMention], published: dt.date | None) -> list[Mention]:
+    """ "Ngày Quốc tế Lao động" -> 2017-05-01 and "Tết Nguyên đán" -> the Tết nearest `published`.
+
+    Like relative words, a named day is the text pointing at a day rather than writing it, so it
+    becomes a date only against a known publication date (the gold, read without one, leaves
+    them out); without one it is kept aside with no value.
+    """
+    pattern, table = _named_pattern()
+    lower = text.lower()
+    if not any(form in lower for form in table):
+        return []  # a few substring tests spare most articles the scan
+    starts = {d.start for d in dates}
+    ends = {d.end for d in dates}
+    out = []
+    for m in pattern.finditer(text):
+        gap = _GAP_AFTER.match(text, m.end())
+        before = _GAP_BEFORE.search(text, max(0, m.start() - 5), m.start())
+        if (gap is not None and gap.end() in starts) or (before is not None and before.start() in ends):
+            continue  # the text writes the date itself
+        if overlaps(m.start(), m.end(), dates):
+            continue
+        spec = table[m.group().lower()]
+        value = None
+        if published is not None and spec.get("lunar"):
+            value = lunar.nearest(int(spec["month"]), int(spec["day"]), published).isoformat()
+        elif published is not None:
+            value = resolve_year(f"--{int(spec['month']):02d}-{int(spec['day']):02d}", published)
+        out.append(Mention(m.start(), m.end(), m.group(), "named_day", {"value": value}))
+    return out

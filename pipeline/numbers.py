@@ -28,6 +28,8 @@ _DIGITS = r"""
 )
 (?![\d])(?!,\d)(?!\.\d)
 """
+_DOT_GROUPED = regex.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")  # 1.200.000,5
+_COMMA_GROUPED = regex.compile(r"\d{1,3}(?:,\d{3}){2,}(?:\.\d+)?")  # 1,200,000.5
 
 
 @dataclass(frozen=True)
@@ -47,24 +49,29 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
         **rules.section("numbers", "word_digits"),
         **rules.section("numbers", "word_multipliers"),
     }
-    word_alt = rules.alternation([*words, *rules.section("numbers", "word_zero_tens")])
+    halves = [*rules.section("numbers", "half_before"), *rules.section("numbers", "half_after")]
+    word_alt = rules.alternation(rules.cased([*words, *rules.section("numbers", "word_zero_tens"), *halves]))
     return {
         "digits": regex.compile(_DIGITS, regex.VERBOSE),
         "scale": regex.compile(r"\s*(" + scale_alt + r")(?![\p{L}\d])"),
         "words": regex.compile(
-            r"(?<![\p{L}\d])(?:(?:" + word_alt + r")\s+)*(?:" + word_alt + r")(?![\p{L}\d])",
-            regex.IGNORECASE,
+            # first word, then more: the same language as "(w\s+)*w" at 0.6x the cost in `regex`
+            r"(?<![\p{L}\d])(?:" + word_alt + r")(?:\s+(?:" + word_alt + r"))*(?![\p{L}\d])"
         ),
         # "1 tỷ 200 triệu": a second figure with a smaller scale continues the first.
         "continuation": regex.compile(r"\s+(\d{1,3})\s*(" + scale_alt + r")(?![\p{L}\d])"),
+        # "2 triệu rưỡi": half of the last scale more
+        "half_after": regex.compile(
+            r"\s+(?:" + rules.alternation(rules.section("numbers", "half_after")) + r")(?![\p{L}\d])"
+        ),
     }
 
 
 def parse_digits(s: str) -> Decimal:
     """The value of a digit string under Vietnamese conventions."""
-    if regex.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", s):
+    if _DOT_GROUPED.fullmatch(s):
         return Decimal(s.replace(".", "").replace(",", "."))
-    if regex.fullmatch(r"\d{1,3}(?:,\d{3}){2,}(?:\.\d+)?", s):
+    if _COMMA_GROUPED.fullmatch(s):
         return Decimal(s.replace(",", ""))
     if "," in s:
         return Decimal(s.replace(",", "."))
@@ -85,11 +92,26 @@ def parse_words(s: str) -> Decimal | None:
     digits = rules.section("numbers", "word_digits")
     mults = rules.section("numbers", "word_multipliers")
     zero_tens = set(rules.section("numbers", "word_zero_tens"))
-    total = group = 0
-    digit: int | None = None
+    half_before = set(rules.section("numbers", "half_before"))
+    half_after = set(rules.section("numbers", "half_after"))
+    total = group = Decimal(0)
+    digit: Decimal | None = None
     prev = ""
-    for w in s.lower().split():
-        if w in zero_tens:  # "một trăm linh năm": the tens are zero
+    words = s.lower().split()
+    for i, w in enumerate(words):
+        if w in half_before:  # "nửa triệu": a half waiting for its multiplier
+            if digit is not None or i + 1 == len(words) or words[i + 1] not in mults:
+                return None
+            digit = Decimal("0.5")
+        elif w in half_after:  # "hai triệu rưỡi", "một trăm rưỡi": half the multiplier before
+            if prev not in mults or i + 1 != len(words):
+                return None
+            half = Decimal(int(mults[prev])) / 2
+            if int(mults[prev]) >= 1000:
+                total += half
+            else:
+                group += half
+        elif w in zero_tens:  # "một trăm linh năm": the tens are zero
             if prev != "trăm" or digit is not None:
                 return None
         elif w == "mười":
@@ -97,7 +119,7 @@ def parse_words(s: str) -> Decimal | None:
                 return None
             group += 10
         elif w in digits:
-            d = int(digits[w])
+            d = Decimal(int(digits[w]))
             if w in ("mốt", "tư", "lăm", "nhăm") and prev not in ("mươi", "mười") and digit is None:
                 return None
             if digit is not None:
@@ -109,7 +131,7 @@ def parse_words(s: str) -> Decimal | None:
             else:
                 digit = d
         elif w in mults:
-            m = int(mults[w])
+            m = Decimal(int(mults[w]))
             if m in (10, 100):  # mươi, chục, trăm
                 if m == 10 and w == "mươi" and digit is None:
                     return None
@@ -120,13 +142,12 @@ def parse_words(s: str) -> Decimal | None:
                     total *= m  # "một nghìn tỷ"
                 else:
                     total += (pending or 1) * m
-                group = 0
+                group = Decimal(0)
             digit = None
         else:
             return None
         prev = w
-    value = total + group + (digit or 0)
-    return Decimal(value)
+    return total + group + (digit or 0)
 
 
 def find_numbers(text: str, start: int = 0, end: int | None = None) -> Iterator[Number]:
@@ -147,7 +168,12 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> Iterator[
             stop = s.end()
             scaled = True
             rule = "digits+scale"
-        if scaled:
+        half = pats["half_after"].match(text, stop, end) if scaled and "," not in m.group() else None
+        if half is not None:  # "2 triệu rưỡi": half the last scale more
+            value += Decimal(scale_value(text[m.end() : stop].split()[-1])) / 2
+            stop = half.end()
+            rule = "digits+scale+half"
+        elif scaled:
             cont = pats["continuation"].match(text, stop, end)
             if cont is not None:
                 v2 = Decimal(cont.group(1)) * scale_value(cont.group(2))

@@ -20,6 +20,13 @@ from .models import Quantity
 from .numbers import Number, as_number, find_numbers, find_word_numbers, parse_digits
 from .spans import overlaps
 
+_REACH_BEFORE = regex.compile(r"(?:đạt|vượt|bằng)\s+(?:\p{L}+\s+){0,2}$")
+_DIGIT_RUN = regex.compile(r"[\d.,]+")
+_YEAR = regex.compile(r"(?:19|20)\d{2}")
+# In a foreign currency a comma before exactly three digits groups thousands, as where the figure
+# was copied from ("2,500 USD"); in đồng it stays the Vietnamese decimal comma.
+_EN_GROUPED = regex.compile(r"\d{1,3}(?:,\d{3})+")
+
 
 @dataclass(frozen=True)
 class Vocabulary:
@@ -37,6 +44,7 @@ class Vocabulary:
     range_sep: regex.Pattern[str]
     vague: regex.Pattern[str]
     at_least_after: regex.Pattern[str]
+    day_before: regex.Pattern[str]
     per: regex.Pattern[str]
 
 
@@ -79,6 +87,11 @@ def vocabulary() -> Vocabulary:
         unit_canonical=unit_canon,
         range_sep=regex.compile(r"\s*(?:" + rules.alternation(num["range_separators"]) + r")\s*"),
         vague=regex.compile(r"(?:" + rules.alternation(num["vague_prefixes"]) + r")\s+$", regex.I),
+        day_before=regex.compile(
+            r"(?<![\p{L}])(?:"
+            + rules.alternation(rules.cased(rules.section("dates", "day_words")))
+            + r")\s+$"
+        ),
         at_least_after=regex.compile(r"\s+(?:" + rules.alternation(num["at_least_after"]) + r")" + _WB),
         per=regex.compile(r"/\s?(\p{L}[\p{L}\d]*(?:\s(?:quà|người|tháng|năm|ngày|lượt))?)"),
     )
@@ -115,11 +128,14 @@ def _read_right(text: str, n: Number, voc: Vocabulary) -> Reading | None:
     return Reading("count", pos, None, None)
 
 
+def _names_what(reading: Reading | None) -> bool:
+    """The figure is followed by what it is: money, a percentage or a counted noun."""
+    return reading is not None and (reading.kind != "count" or reading.unit is not None)
+
+
 def _after_reach(text: str, start: int) -> bool:
     """'đạt 116,3 kế hoạch': a plan word makes a percentage only after 'đạt' or 'vượt'."""
-    return (
-        regex.search(r"(?:đạt|vượt|bằng)\s+(?:\p{L}+\s+){0,2}$", text[max(0, start - 30) : start]) is not None
-    )
+    return _REACH_BEFORE.search(text, max(0, start - 30), start) is not None
 
 
 def _qualifier(text: str, start: int, voc: Vocabulary) -> tuple[str, int]:
@@ -156,7 +172,7 @@ def find_quantities(text: str, blocked: list[TextSpan]) -> list[Quantity]:
         for n in find_word_numbers(text)
         if n.value > 1
         and not overlaps(n.start, n.end, blocked + digit_spans)
-        and voc.unit.match(text, n.end)
+        and _names_what(_read_right(text, n, voc))  # words are a number only before what they count
         and _has_digit_word(text[n.start : n.end])
     ]
     numbers.sort(key=lambda n: n.start)
@@ -193,22 +209,43 @@ def find_quantities(text: str, blocked: list[TextSpan]) -> list[Quantity]:
                 continue
         if reading is None:
             continue
-        qual, qstart = _qualifier(text, n.start, voc)
+        start, value = n.start, n.value
+        if reading.kind == "count" and reading.unit is None:
+            if (p := voc.currency_prefix.search(text, max(0, n.start - 4), n.start)) is not None:
+                reading = _prefixed_money(text, reading.end, voc.prefix_code[p.group(1)], voc)  # "$300"
+                start = p.start()
+            elif voc.day_before.search(text, max(0, n.start - 6), n.start) is not None:
+                continue  # "vào ngày 10", "mùng 5 Tết": a day of the month, not a count
+        if (
+            reading.kind == "money"
+            and reading.unit != "VND"
+            and not n.scaled
+            and _EN_GROUPED.fullmatch(text, n.start, n.end)
+        ):
+            value = Decimal(text[n.start : n.end].replace(",", ""))  # "2,500 USD": English grouping
+        qual, qstart = _qualifier(text, start, voc)
         end = reading.end
         if (m := voc.at_least_after.match(text, end)) is not None:
             qual, end = "at_least", m.end()
-        out.append(_quantity(text, qstart, end, reading.kind, n.value, reading, qual))
+        out.append(_quantity(text, qstart, end, reading.kind, value, reading, qual))
     return out
 
 
+def _prefixed_money(text: str, end: int, code: str, voc: Vocabulary) -> Reading:
+    per = None
+    if (p := voc.per.match(text, end)) is not None:
+        per, end = p.group(1), p.end()
+    return Reading("money", end, code, code, per)
+
+
 def _has_digit_word(s: str) -> bool:
-    """A number in words needs a digit word: "triệu" alone is a scale, not a count."""
-    digits = rules.section("numbers", "word_digits")
-    return any(w in digits or w == "mười" for w in s.lower().split())
+    """A number in words needs a digit word or a half: "triệu" alone is a scale, not a count."""
+    digits = {*rules.section("numbers", "word_digits"), "mười", *rules.section("numbers", "half_before")}
+    return any(w in digits for w in s.lower().split())
 
 
 def _scale_of(n: Number, text: str) -> Decimal:
-    digits = regex.match(r"[\d.,]+", text[n.start : n.end])
+    digits = _DIGIT_RUN.match(text, n.start, n.end)
     base = parse_digits(digits.group()) if digits else Decimal(1)
     return n.value / base if base else Decimal(1)
 
@@ -216,7 +253,7 @@ def _scale_of(n: Number, text: str) -> Decimal:
 def _is_year(text: str, n: Number) -> bool:
     """A bare 4-digit figure from 1900 to 2099 is a year; the date extractor owns it."""
     s = text[n.start : n.end]
-    return bool(regex.fullmatch(r"(?:19|20)\d{2}", s))
+    return _YEAR.fullmatch(s) is not None
 
 
 def run(article: Article) -> Article:

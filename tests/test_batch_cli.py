@@ -96,3 +96,15 @@ def test_inspect_and_schema(tmp_path: Path):
 def test_python_dash_m_is_the_same_cli():
     result = subprocess.run([sys.executable, "-m", "pipeline", "--help"], capture_output=True, text=True)
     assert result.returncode == 0 and "run" in result.stdout
+
+
+def test_explain_shows_rules_and_resolves_against_published():
+    text = "Tết Nguyên đán năm nay, nửa triệu đồng"
+    shown = CliRunner().invoke(app, ["explain", "--published", "2017-01-10", text], env={"COLUMNS": "200"})
+    assert shown.exit_code == 0, shown.output
+    assert "named_day" in shown.stdout and "2017-01-28" in shown.stdout  # Tết Đinh Dậu
+    assert "relative" in shown.stdout and "500000" in shown.stdout
+    unresolved = CliRunner().invoke(app, ["explain", text], env={"COLUMNS": "200"})
+    assert "named_day" not in unresolved.stdout, "without a publication date a named day has no value"
+    bad = CliRunner().invoke(app, ["explain", "--published", "2017-13-01", text])
+    assert bad.exit_code == 2 and "YYYY-MM-DD" in bad.output

@@ -14,7 +14,7 @@ def _cases(name: str):
         yield pytest.param(ex["text"], ex["expect"], ex.get("published"), id=f"+ {ex['text']}")
     for text in corpus["negative"]:
         yield pytest.param(text, [], None, id=f"- {text}")
-    for ex in corpus.get("xfail", []):
+    for ex in corpus.get("xfail") or []:
         yield pytest.param(
             ex["text"],
             ex["expect"],

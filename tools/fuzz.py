@@ -26,6 +26,8 @@ MARKS = " .,;:-–/%()\"'\n\t\u0301\u0323\u00a0\ufeff\x00"  # combining tones, N
 PHRASES = [
     "LĐLĐ", "đoàn viên", "tỷ đồng", "triệu", "ngày 30-6", "tháng 8/2020", "năm 2022", "đạt 107,3% kế hoạch",
     "Công đoàn", "Ảnh: ", "Có thể bạn quan tâm", " |", "(CĐCS)", "hơn 1.200", "quý I/2023", "thứ Hai, ",
+    "nửa", " rưỡi", "$", "US$", " USD", "ngày 10 và 11", "từ 15 đến ", "Tết Nguyên đán",
+    "Ngày Quốc tế Lao động",
 ]  # fmt: skip
 PIECES = [*LETTERS, *MARKS, *PHRASES]
 
