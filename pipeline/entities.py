@@ -255,9 +255,10 @@ _INITIAL_NAME = regex.compile(INITIAL_NAME)
 _APPOSITION = regex.compile(r"\s*(?:\(|[-–,]\s*)([^()\n;:]*?)(?:\)|\s[-–]\s|;|:|\.\s|$)")
 _ROLE_SPLIT = regex.compile(r",\s*(?=[\p{Lu}Đ])")
 # A byline: capitalised words or initials after the last sentence's end ("... ý nghĩa. H.A").
-_BYLINE = regex.compile(
-    r"(?:^|[.!?…”\"]\s+)((?:" + CAP + r"|[\p{Lu}Đ]+\.?)(?:[\s.-]+(?:" + CAP + r"|[\p{Lu}Đ]+)){0,5})\s*$"
-)
+_BYLINE_NAME = r"((?:" + CAP + r"|[\p{Lu}Đ]+\.?)(?:[\s.-]+(?:" + CAP + r"|[\p{Lu}Đ]+)){0,5})\s*$"
+_BYLINE = regex.compile(r"(?:^|[.!?…”\"]\s+)" + _BYLINE_NAME)
+_BYLINE_AFTER_SENTENCE = regex.compile(r"[.!?…”\"]\s+" + _BYLINE_NAME)
+_BYLINE_REACH = 200
 _BYLINE_PARTS = regex.compile(r"(?:" + INITIAL_NAME + r"(?=\s+[\p{Lu}Đ]\p{Ll}))|[^-–]+")
 _CAPITALS_NAME = regex.compile(r"[\p{Lu}Đ]{2,}\s+[\p{Lu}Đ]{2,}")  # "TÁ LÂM"
 _LAST_WORD = regex.compile(r"\s(\S+)$")
@@ -407,12 +408,15 @@ def _byline(article: Article) -> list[Found]:
     if not article.paragraphs:
         return []
     last = article.paragraphs[-1]
-    tail = text[last.start : last.end]
-    m = _BYLINE.search(tail)
-    if m is None or (m.start(1) == 0 and len(article.paragraphs) == 1):
+    # A byline is at most six short words: only the paragraph's end is searched (the pattern is
+    # anchored at the end, and tried from every sentence end before it).
+    cut = max(last.start, last.end - _BYLINE_REACH)
+    tail = text[cut : last.end]
+    m = (_BYLINE if cut == last.start else _BYLINE_AFTER_SENTENCE).search(tail)
+    if m is None or (m.start(1) == 0 and cut == last.start and len(article.paragraphs) == 1):
         return []
     out = []
-    base = last.start + m.start(1)
+    base = cut + m.start(1)
     # Names are split on dashes, and after a leading photo credit: "Tr.Hoàng Hồng Đào - Lê Phong".
     for part in _BYLINE_PARTS.finditer(m.group(1)):
         name = part.group().strip()

@@ -50,7 +50,9 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
         **rules.section("numbers", "word_multipliers"),
     }
     halves = [*rules.section("numbers", "half_before"), *rules.section("numbers", "half_after")]
-    word_alt = rules.alternation(rules.cased([*words, *rules.section("numbers", "word_zero_tens"), *halves]))
+    # Not in capitals: what a number in words counts ("đoàn viên", "đồng") is read in lower case.
+    number_words = [*words, *rules.section("numbers", "word_zero_tens"), *halves]
+    word_alt = rules.alternation(rules.cased(number_words, headlines=False))
     return {
         "digits": regex.compile(_DIGITS, regex.VERBOSE),
         "scale": regex.compile(r"\s*(" + scale_alt + r")(?![\p{L}\d])"),

@@ -83,15 +83,15 @@ def alternation(words: list[str]) -> str:
     return pattern(trie)
 
 
-def cased(words: list[str]) -> list[str]:
-    """Each word as written, Capitalised at a sentence start, and in an all-caps headline.
+def cased(words: list[str], headlines: bool = True) -> list[str]:
+    """Each word as written, Capitalised at a sentence start, and (`headlines`) in capitals.
 
     Full-text scans use these instead of IGNORECASE, which makes the regex engine fold case at
     every position (about 1.6x the cost); no other casing occurs in print.
     """
     out: dict[str, None] = {}
     for w in words:
-        for v in (w, w[:1].upper() + w[1:], w.upper()):
+        for v in (w, w[:1].upper() + w[1:], w.upper() if headlines else w):
             out[v] = None
     return list(out)
 
