@@ -170,8 +170,8 @@ def _as_of(text: str, q: Quantity, sentence: TextSpan, dates: list[DateMention])
 
 def _period(q: Quantity, span: TextSpan, dates: list[DateMention]) -> Period | None:
     for d in dates:
-        if span.start <= d.start < q.start and "/" in d.value and d.value[0] != "-":
-            a, b = d.value.split("/")
+        a, _, b = d.value.partition("/")
+        if span.start <= d.start < q.start and b and not a.startswith("-") and not b.startswith("-"):
             return Period(start=_first_day(a), end=_last_day(b))
     return None
 

@@ -28,6 +28,7 @@ M = r"(?P<m>[01]?\d)"
 _DAY_NUMBER = regex.compile(r"\d+")
 Y = r"(?P<y>(?:19|20)\d{2})"
 SEP = r"[/.\-]"
+LOOSE_SEP = r"(?:\s?/|[.\-])"  # "28 /7/2017": a stray space before a slash, once a date is certain
 END = r"(?![\d]|[.,/-]\d)"
 
 
@@ -103,10 +104,17 @@ def _rules() -> list[Rule]:
         return _day(None, month_of(m), int(m.group("d")))
 
     def day_range(m: regex.Match[str]) -> str | None:
+        """The year written at one end is the other's too, a year apart when the period crosses
+        New Year ("từ 15/12 đến 15/1/2018" starts in 2017)."""
+        y1 = int(m.group("y1")) if m.group("y1") else None
         y2 = int(m.group("y2")) if m.group("y2") else None
-        y1 = int(m.group("y1")) if m.group("y1") else y2
-        a = _day(y1, int(m.group("m1")), int(m.group("d1")))
-        b = _day(y2, int(m.group("m2")), int(m.group("d2")))
+        first, last = (int(m.group("m1")), int(m.group("d1"))), (int(m.group("m2")), int(m.group("d2")))
+        crosses = first > last
+        if y1 is None and y2 is not None:
+            y1 = y2 - crosses
+        elif y2 is None and y1 is not None:
+            y2 = y1 + crosses
+        a, b = _day(y1, *first), _day(y2, *last)
         return f"{a}/{b}" if a and b else None
 
     def month_range(m: regex.Match[str]) -> str | None:
@@ -163,7 +171,12 @@ def _rules() -> list[Rule]:
                 + r"(?:(?:"
                 + day_words
                 + r")\s+)?"
-                r"(?P<d2>[0-3]?\d)" + SEP + r"(?P<m2>[01]?\d)(?:" + SEP + r"(?P<y2>(?:19|20)\d{2}))?" + END,
+                r"(?P<d2>[0-3]?\d)"
+                + LOOSE_SEP
+                + r"(?P<m2>[01]?\d)(?:"
+                + SEP
+                + r"(?P<y2>(?:19|20)\d{2}))?"
+                + END,
                 I,
             ),
             day_range,
@@ -174,7 +187,7 @@ def _rules() -> list[Rule]:
         ),
         Rule(
             "day_month_year",
-            _at_word(r"(?<![\d.,])" + D + SEP + M + SEP + Y + END, I),
+            _at_word(r"(?<![\d.,])" + D + LOOSE_SEP + M + SEP + Y + END, I),
             dmy,
             prefix=_at_word(
                 r"(?:" + weekday + r"(?:(?:" + day_words + r")\s+)?|(?:" + day_words + r")\s+)$", I
@@ -281,6 +294,33 @@ def _rules() -> list[Rule]:
     ]
 
 
+_LISTED = ("day_month", "day_month_year")  # dates that may head a list: "ngày 20.10, 8.3"
+# A day and month listed after a date, ending the list or followed by another item.
+_NEXT_IN_LIST = regex.compile(
+    r"\s*(?:,|;|và)\s*(?<![\d.,])"
+    + D
+    + SEP
+    + M
+    + r"(?:"
+    + SEP
+    + Y
+    + r")?"
+    + END
+    + r"(?=\s*(?:[,.;:…)!?]|và\s|$))"
+)
+
+
+def _listed_after(text: str, pos: int) -> Iterator[DateMatch]:
+    """ "nhân dịp ngày 20.10, 8.3…": the days listed after a date are dates too, licensed by it."""
+    while (m := _NEXT_IN_LIST.match(text, pos)) is not None:
+        y = int(m.group("y")) if m.group("y") else None
+        value = _day(y, int(m.group("m")), int(m.group("d")))
+        if value is None:
+            return
+        yield DateMatch(m.start("d"), m.end(), value, "date_list")
+        pos = m.end()
+
+
 def find_dates(text: str) -> Iterator[DateMatch]:
     """Every match of every rule near a digit, before overlaps are settled."""
     for s, e in near_digits(text):
@@ -299,6 +339,8 @@ def find_dates(text: str) -> Iterator[DateMatch]:
                     ):
                         start = p.start()
                     yield DateMatch(start, m.end(), value, rule.name)
+                    if rule.name in _LISTED:
+                        yield from _listed_after(text, m.end())
 
 
 @cache

@@ -23,6 +23,7 @@ from .spans import overlaps
 _REACH_BEFORE = regex.compile(r"(?:đạt|vượt|bằng)\s+(?:\p{L}+\s+){0,2}$")
 _DIGIT_RUN = regex.compile(r"[\d.,]+")
 _YEAR = regex.compile(r"(?:19|20)\d{2}")
+_NAME_BEFORE = regex.compile(r"(?<![\p{L}])[\p{Lu}Đ][\p{Ll}\p{M}]*[^\S\n]+[\p{Lu}Đ][\p{Ll}\p{M}]*[^\S\n]+$")
 # In a foreign currency a comma before exactly three digits groups thousands, as where the figure
 # was copied from ("2,500 USD"); in đồng it stays the Vietnamese decimal comma.
 _EN_GROUPED = regex.compile(r"\d{1,3}(?:,\d{3})+")
@@ -81,7 +82,7 @@ def vocabulary() -> Vocabulary:
         percent=regex.compile(r"\s?(" + rules.alternation(units["percent_words"]) + r")"),
         plan=regex.compile(r"\s+(?:" + rules.alternation(units["plan_words"]) + r")" + _WB),
         not_quantity=regex.compile(
-            r"\s+(?:" + rules.alternation(units["not_quantity_units"]) + r")" + _WB, regex.I
+            r"\s*°|\s+(?:" + rules.alternation(units["not_quantity_units"]) + r")" + _WB, regex.I
         ),
         unit=regex.compile(r"\s+(" + rules.alternation(list(unit_canon)) + r")" + _WB),
         unit_canonical=unit_canon,
@@ -216,6 +217,8 @@ def find_quantities(text: str, blocked: list[TextSpan]) -> list[Quantity]:
                 start = p.start()
             elif voc.day_before.search(text, max(0, n.start - 6), n.start) is not None:
                 continue  # "vào ngày 10", "mùng 5 Tết": a day of the month, not a count
+            elif _NAME_BEFORE.search(text, max(0, n.start - 40), n.start) is not None:
+                continue  # "trạm biến áp Cầu Diễn 37": a number that ends a name
         if (
             reading.kind == "money"
             and reading.unit != "VND"

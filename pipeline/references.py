@@ -17,6 +17,10 @@ from .spans import filter_spans, near_digits
 
 # An identifier: a number with a slash and letters, "02/NQ-BCT", "153/2016/NĐ-CP", "155/QĐ-LĐLĐ".
 _IDENT = r"\d+(?:/\d{2,4})?/[\p{Lu}Đ][\p{Lu}\p{Ll}Đđ&]*(?:-[\p{Lu}Đ][\p{Lu}\p{Ll}Đđ&]*)*"
+# Another number in a list after a cited document's, ending the list or followed by another item.
+_NEXT_NUMBER = regex.compile(
+    r"\s*(?:,|và)\s*(?:số\s+)?(" + _IDENT + r"|\d{1,3}(?![\d.,]))(?=\s*(?:,|và\s|của\s|[.;:)]|$))"
+)
 
 
 @cache
@@ -93,6 +97,10 @@ def run(article: Article) -> Article:
             )
         )
         blocked.append(TextSpan(m.start("number"), m.end("number")))
+        pos = ref_end
+        while (more := _NEXT_NUMBER.match(text, pos)) is not None:  # "Chỉ thị 03, 05 của Bộ Chính trị"
+            blocked.append(TextSpan(more.start(1), more.end(1)))
+            pos = more.end()
     windows = near_digits(text)
     for name in ("identifier", "phone", "time", "storm", "bare_number_label", "label"):  # all need a digit
         for s, e in windows:
