@@ -24,9 +24,10 @@ _REACH_BEFORE = regex.compile(r"(?:đạt|vượt|bằng)\s+(?:\p{L}+\s+){0,2}$"
 _DIGIT_RUN = regex.compile(r"[\d.,]+")
 _YEAR = regex.compile(r"(?:19|20)\d{2}")
 _NAME_BEFORE = regex.compile(r"(?<![\p{L}])[\p{Lu}Đ][\p{Ll}\p{M}]*[^\S\n]+[\p{Lu}Đ][\p{Ll}\p{M}]*[^\S\n]+$")
-# In a foreign currency a comma before exactly three digits groups thousands, as where the figure
-# was copied from ("2,500 USD"); in đồng it stays the Vietnamese decimal comma.
-_EN_GROUPED = regex.compile(r"\d{1,3}(?:,\d{3})+")
+# "2,500": a decimal comma by Vietnamese convention, but money and counted things come whole, so
+# with exactly three digits after the comma before them it groups thousands, as in the English
+# source the figure was copied from ("2,500 USD", "1,200 đoàn viên"; "2,5 tỷ" stays 2.5 tỷ).
+_EN_GROUPED = regex.compile(r"[1-9]\d{0,2}(?:,\d{3})+")
 
 
 @dataclass(frozen=True)
@@ -219,13 +220,9 @@ def find_quantities(text: str, blocked: list[TextSpan]) -> list[Quantity]:
                 continue  # "vào ngày 10", "mùng 5 Tết": a day of the month, not a count
             elif _NAME_BEFORE.search(text, max(0, n.start - 40), n.start) is not None:
                 continue  # "trạm biến áp Cầu Diễn 37": a number that ends a name
-        if (
-            reading.kind == "money"
-            and reading.unit != "VND"
-            and not n.scaled
-            and _EN_GROUPED.fullmatch(text, n.start, n.end)
-        ):
-            value = Decimal(text[n.start : n.end].replace(",", ""))  # "2,500 USD": English grouping
+        whole = reading.kind == "money" or (reading.kind == "count" and reading.unit is not None)
+        if whole and not n.scaled and _EN_GROUPED.fullmatch(text, n.start, n.end):
+            value = Decimal(text[n.start : n.end].replace(",", ""))
         qual, qstart = _qualifier(text, start, voc)
         end = reading.end
         if (m := voc.at_least_after.match(text, end)) is not None:
