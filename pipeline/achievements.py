@@ -47,7 +47,7 @@ class Cues:
     as_of: regex.Pattern[str]
     awards: regex.Pattern[str]
     units: dict[str, str]
-    category_units: dict[str, list[str]]  # counted nouns that settle a category on their own
+    category_units: dict[str, tuple[list[str], list[str]]]  # counted nouns settling a category over others
     qualitative: regex.Pattern[str]
     data: dict[str, Any]
 
@@ -76,7 +76,11 @@ def cues() -> Cues:
         ),
         awards=awards,
         units=vocabulary().unit_canonical,
-        category_units={name: spec.get("units", []) for name, spec in data["categories"].items()},
+        category_units={
+            name: (spec["units"], spec.get("over", []))
+            for name, spec in data["categories"].items()
+            if "units" in spec
+        },
         qualitative=regex.compile(
             r"được\s+(?:[^,.;]{0,60}?\s)?(?:tặng|trao|tôn vinh|công nhận)\s+[^.;]{0,80}?(?:"
             + awards.pattern
@@ -116,8 +120,8 @@ def categorise(text: str, q: Quantity, span: TextSpan, unit: str | None) -> str 
             key = (score, c.priority.get(name, 99), name)
             if best is None or key < best:
                 best = key
-    for name, units in c.category_units.items():
-        if unit in units and best and best[2] != name and best[2] in ("membership_growth", "welfare_support"):
+    for name, (units, over) in c.category_units.items():
+        if unit in units and best and best[2] in over:
             best = (0.0, 0, name)
     return best[2] if best else None
 

@@ -107,3 +107,15 @@ def test_an_achievement_takes_its_period_only_when_both_ends_have_a_year():
         (100, ("2017-05-15", "2017-06-20")),
         (30, None),
     ]
+
+
+def test_the_counted_noun_settles_the_category_over_some_cues():
+    record = extract(
+        "LĐLĐ quận A\nCông đoàn cơ sở Công ty B vừa chính thức thành lập ngày 11/5/2017 với 32 đoàn viên. "
+        "LĐLĐ quận A đã tặng quà 300 đoàn viên. LĐLĐ quận A đã hỗ trợ thành lập 5 công đoàn cơ sở."
+    )
+    assert [(a.value, a.category) for a in record.achievements] == [
+        (32, "membership_growth"),  # a new union's members were recruited
+        (300, "welfare_support"),  # members who received gifts
+        (5, "union_establishment"),
+    ]
