@@ -31,6 +31,7 @@ _REACH_END = regex.compile(r"(?:đạt|vượt|bằng)\s*$")
 _GIVES_AFTER = regex.compile(r"\s*(?:đã\s+)?(?:tặng|trao|khen thưởng|quyết định)")
 _OF_BEFORE = regex.compile(r"của\s*$")
 _WORD = regex.compile(r"[\p{L}\p{M}\d]+")
+_JOINS = regex.compile(r",|(?<![\p{L}])và(?![\p{L}])")  # what joins two figures' phrases in a clause
 
 
 @dataclass(frozen=True)
@@ -102,24 +103,44 @@ def clause(text: str, start: int, end: int, bounds: TextSpan) -> TextSpan:
     return TextSpan(left, max(right, end))
 
 
-def categorise(text: str, q: Quantity, span: TextSpan, unit: str | None) -> str | None:
+def categorise(
+    text: str, q: Quantity, span: TextSpan, unit: str | None, next_figure: int | None = None
+) -> str | None:
+    """The category of the nearest cue before or after the figure, in its clause.
+
+    A cue after the figure, past a comma or "và" and before the next figure of the clause, opens
+    that figure's phrase and is that figure's ("thành lập mới được 6 CĐCS ... với 2.667 đoàn
+    viên (...), ký TƯLĐTT với 4 đơn vị") unless the figure
+    has no cue of its own ("50 gương ... và tôn vinh 77 cá nhân"); a cue after a list serves the
+    whole list ("158 tập thể, 273 cá nhân ... được tặng bằng khen"); a cue inside a quoted name
+    does not count ('quỹ “Trợ vốn phát triển kinh tế gia đình”').
+    """
     c = cues()
-    best: tuple[float, int, str] | None = None
+    own: list[tuple[float, int, str]] = []
+    leading: list[tuple[float, int, str]] = []  # cues that lead the next figure
+    following = next_figure if next_figure is not None and next_figure < span.end else None
     words = set(_WORD.findall(text, span.start, span.end))
     for name, cue, pattern in (entry for w in words & c.category.keys() for entry in c.category[w]):
         for m in pattern.finditer(text, span.start, span.end):
             if m.end() <= q.start:
                 distance = q.start - m.end()
-            elif m.start() >= q.start:
+            elif m.start() >= q.start and m.start() - q.end <= 120:
                 distance = max(0, m.start() - q.end) + 5  # a cue after the figure: slightly weaker
-                if m.start() - q.end > 120:
-                    continue
             else:
                 continue
-            score = (distance + 1) * c.weak.get(cue, 1.0)
-            key = (score, c.priority.get(name, 99), name)
-            if best is None or key < best:
-                best = key
+            if _quoted(text, span.start, m.start()):
+                continue
+            key = ((distance + 1) * c.weak.get(cue, 1.0), c.priority.get(name, 99), name)
+            if (
+                following is not None
+                and q.end <= m.start()
+                and m.end() <= following
+                and _JOINS.search(text, q.end, m.start())
+            ):
+                leading.append(key)  # "X, <cue> Y" / "X và <cue> Y": it opens the next figure's phrase
+            else:
+                own.append(key)
+    best = min(own or leading, default=None)
     for name, (units, over) in c.category_units.items():
         if unit in units and best and best[2] in over:
             best = (0.0, 0, name)
@@ -145,7 +166,12 @@ def exclusion(text: str, q: Quantity, span: TextSpan) -> tuple[str, str | None] 
 
 def inside_quotes(text: str, q: Quantity, sentence: TextSpan) -> bool:
     """A figure inside a quoted name ('Chương trình “1 triệu sáng kiến”') names, it does not report."""
-    left = text[sentence.start : q.start]
+    return _quoted(text, sentence.start, q.start)
+
+
+def _quoted(text: str, start: int, pos: int) -> bool:
+    """Whether a quotation opened between `start` and `pos` is still open at `pos`."""
+    left = text[start:pos]
     opened = max(left.rfind("“"), left.rfind('"') if left.count('"') % 2 else -1)
     return opened > left.rfind("”") and opened >= 0
 
@@ -290,10 +316,10 @@ def run(article: Article) -> Article:
             if kind != "other" and cue is not None:
                 _keep_figure(article, q, unit, span, sentence, kind, cue)
             continue
-        category = categorise(text, q, span, unit)
+        nxt = figures[i + 1].start if i + 1 < len(figures) else len(text)
+        category = categorise(text, q, span, unit, next_figure=nxt)
         if category is None:
             continue
-        nxt = figures[i + 1].start if i + 1 < len(figures) else len(text)
         award = c.awards.search(text, span.start, span.end) if category == "award" else None
         achievements.append(
             Achievement(

@@ -119,3 +119,20 @@ def test_the_counted_noun_settles_the_category_over_some_cues():
         (300, "welfare_support"),  # members who received gifts
         (5, "union_establishment"),
     ]
+
+
+def test_a_cue_that_leads_the_next_figure_is_that_figures():
+    record = extract(
+        "LĐLĐ quận A\nCông đoàn quận A đã thành lập mới được 6 công đoàn cơ sở với 2.667 đoàn viên, "
+        "ký TƯLĐTT với 4 đơn vị. Biểu dương 50 gương điển hình và tôn vinh 77 cá nhân tiêu biểu. "
+        "Có 8 đoàn viên được vay vốn từ quỹ “Trợ vốn phát triển kinh tế gia đình” với số tiền 40 triệu đồng."
+    )
+    assert [(a.value, a.category) for a in record.achievements] == [
+        (6, "union_establishment"),
+        (2667, "membership_growth"),  # not the bargaining that leads the 4
+        (4, "collective_bargaining"),
+        (50, "award"),
+        (77, "award"),
+        (8, "welfare_support"),
+        (40000000, "welfare_support"),  # "phát triển" inside the fund's quoted name is no cue
+    ]
