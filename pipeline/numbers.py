@@ -62,6 +62,10 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
         ),
         # "1 tỷ 200 triệu": a second figure with a smaller scale continues the first.
         "continuation": regex.compile(r"\s+(\d{1,3})\s*(" + scale_alt + r")(?![\p{L}\d])"),
+        # "7 triệu 5": one bare digit after a scale is tenths of it, where nothing it could count follows
+        "tenths": regex.compile(
+            r"\s+(\d)(?![\d/%-]|[.,]\d)(?=\s*(?:[,.;:)…!?]|$|\n|đồng|đ(?![\p{L}])|VNĐ|VND))"
+        ),
         # "2 triệu rưỡi": half of the last scale more
         "half_after": regex.compile(
             r"\s+(?:" + rules.alternation(rules.section("numbers", "half_after")) + r")(?![\p{L}\d])"
@@ -175,6 +179,10 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> Iterator[
             value += Decimal(scale_value(text[m.end() : stop].split()[-1])) / 2
             stop = half.end()
             rule = "digits+scale+half"
+        elif scaled and "," not in m.group() and (t := pats["tenths"].match(text, stop, end)) is not None:
+            value += Decimal(int(t.group(1))) * scale_value(text[m.end() : stop].split()[-1]) / 10
+            stop = t.end()
+            rule = "digits+scale+tenths"
         elif scaled:
             cont = pats["continuation"].match(text, stop, end)
             if cont is not None:
