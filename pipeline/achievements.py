@@ -110,10 +110,10 @@ def categorise(
 
     A cue after the figure, past a comma or "và" and before the next figure of the clause, opens
     that figure's phrase and is that figure's ("thành lập mới được 6 CĐCS ... với 2.667 đoàn
-    viên (...), ký TƯLĐTT với 4 đơn vị") unless the figure
-    has no cue of its own ("50 gương ... và tôn vinh 77 cá nhân"); a cue after a list serves the
-    whole list ("158 tập thể, 273 cá nhân ... được tặng bằng khen"); a cue inside a quoted name
-    does not count ('quỹ “Trợ vốn phát triển kinh tế gia đình”').
+    viên (...), ký TƯLĐTT với 4 đơn vị") unless the figure has no cue of its own ("50 gương ...
+    và tôn vinh 77 cá nhân"); a cue after a list serves the whole list ("158 tập thể, 273 cá
+    nhân ... được tặng bằng khen"); a cue inside a quoted name does not count ('quỹ “Trợ vốn
+    phát triển kinh tế gia đình”').
     """
     c = cues()
     own: list[tuple[float, int, str]] = []

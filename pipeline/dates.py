@@ -59,6 +59,7 @@ class Rule:
     # of `pattern`: as an optional group at the pattern's head they made every position of the
     # text a candidate, at three times the cost. The match then starts where they do.
     prefix: regex.Pattern[str] | None = None
+    heads_list: bool = False  # days listed after a match are dates too: "ngày 20.10, 8.3"
 
 
 def _day(y: int | None, m: int, d: int) -> str | None:
@@ -189,6 +190,7 @@ def _rules() -> list[Rule]:
             "day_month_year",
             _at_word(r"(?<![\d.,])" + D + LOOSE_SEP + M + SEP + Y + END, I),
             dmy,
+            heads_list=True,
             prefix=_at_word(
                 r"(?:" + weekday + r"(?:(?:" + day_words + r")\s+)?|(?:" + day_words + r")\s+)$", I
             ),
@@ -217,6 +219,7 @@ def _rules() -> list[Rule]:
             "day_month",
             _at_word(r"(?:(?:" + prefixes + r")\s+)(?<![\d.,])" + D + SEP + M + END, I),
             dm,
+            heads_list=True,
         ),
         Rule(
             "day_list",
@@ -294,7 +297,6 @@ def _rules() -> list[Rule]:
     ]
 
 
-_LISTED = ("day_month", "day_month_year")  # dates that may head a list: "ngày 20.10, 8.3"
 # A day and month listed after a date, ending the list or followed by another item.
 _NEXT_IN_LIST = regex.compile(
     r"\s*(?:,|;|và)\s*(?<![\d.,])"
@@ -339,7 +341,7 @@ def find_dates(text: str) -> Iterator[DateMatch]:
                     ):
                         start = p.start()
                     yield DateMatch(start, m.end(), value, rule.name)
-                    if rule.name in _LISTED:
+                    if rule.heads_list:
                         yield from _listed_after(text, m.end())
 
 
@@ -394,8 +396,9 @@ def run(article: Article) -> Article:
         for m in found
     ]
     # Words that point at a date rather than write it; they become dates only against `published`.
-    article.relative_dates = _relative(text, article.dates, article.published)
-    article.relative_dates += _named_days(text, article.dates, article.published)
+    lower = text.lower()  # both look for their phrases with substring tests first
+    article.relative_dates = _relative(text, lower, article.dates, article.published)
+    article.relative_dates += _named_days(text, lower, article.dates, article.published)
     article.dates += [
         DateMention(text=m.text, start=m.start, end=m.end, value=m.data["value"], rule=m.rule)
         for m in article.relative_dates
@@ -405,10 +408,9 @@ def run(article: Article) -> Article:
     return article
 
 
-def _relative(text: str, dates: list[DateMention], published: dt.date | None) -> list[Mention]:
+def _relative(text: str, lower: str, dates: list[DateMention], published: dt.date | None) -> list[Mention]:
     """ "năm qua", "hôm qua", "tháng trước": resolved against `published`, else no value."""
     pattern, table = _relative_pattern()
-    lower = text.lower()
     if not any(phrase in lower for phrase in table):
         return []
     out = []
@@ -434,7 +436,7 @@ _GAP_AFTER = regex.compile(r"[\s(,:–-]*(?:[\p{Lu}Đ]\p{Ll}+\s+[\p{Lu}Đ]\p{Ll}
 _GAP_BEFORE = regex.compile(r"[\s(),:–-]*$")
 
 
-def _named_days(text: str, dates: list[DateMention], published: dt.date | None) -> list[Mention]:
+def _named_days(text: str, lower: str, dates: list[DateMention], published: dt.date | None) -> list[Mention]:
     """ "Ngày Quốc tế Lao động" -> 2017-05-01 and "Tết Nguyên đán" -> the Tết nearest `published`.
 
     Like relative words, a named day is the text pointing at a day rather than writing it, so it
@@ -442,7 +444,6 @@ def _named_days(text: str, dates: list[DateMention], published: dt.date | None) 
     them out); without one it is kept aside with no value.
     """
     pattern, table = _named_pattern()
-    lower = text.lower()
     if not any(form in lower for form in table):
         return []  # a few substring tests spare most articles the scan
     starts = {d.start for d in dates}

@@ -166,21 +166,22 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> Iterator[
             continue  # already read as the continuation of the figure before
         value = parse_digits(m.group())
         stop = m.end()
-        scaled = False
+        last_scale = 0  # the value of the last scale word read; 0 while there is none
         rule = "digits"
         # Scale words multiply in turn: "1,2 nghìn tỷ" = 1.2 * 1000 * 1e9.
         while (s := pats["scale"].match(text, stop, end)) is not None:
-            value *= scale_value(s.group(1))
+            last_scale = scale_value(s.group(1))
+            value *= last_scale
             stop = s.end()
-            scaled = True
             rule = "digits+scale"
-        half = pats["half_after"].match(text, stop, end) if scaled and "," not in m.group() else None
-        if half is not None:  # "2 triệu rưỡi": half the last scale more
-            value += Decimal(scale_value(text[m.end() : stop].split()[-1])) / 2
+        scaled = last_scale > 0
+        whole = scaled and "," not in m.group()  # a part of the scale is added to whole figures only
+        if whole and (half := pats["half_after"].match(text, stop, end)) is not None:
+            value += Decimal(last_scale) / 2  # "2 triệu rưỡi": half the last scale more
             stop = half.end()
             rule = "digits+scale+half"
-        elif scaled and "," not in m.group() and (t := pats["tenths"].match(text, stop, end)) is not None:
-            value += Decimal(int(t.group(1))) * scale_value(text[m.end() : stop].split()[-1]) / 10
+        elif whole and (t := pats["tenths"].match(text, stop, end)) is not None:
+            value += Decimal(int(t.group(1))) * last_scale / 10  # "7 triệu 5"
             stop = t.end()
             rule = "digits+scale+tenths"
         elif scaled:

@@ -114,11 +114,7 @@ def _read_right(text: str, n: Number, voc: Vocabulary) -> Reading | None:
     """Money, percent, plan, unit or nothing after the figure; None when it is not a quantity."""
     pos = n.end
     if (m := voc.currency.match(text, pos)) is not None:
-        code = voc.currency_code[m.group(1)]
-        end, per = m.end(), None
-        if (p := voc.per.match(text, end)) is not None:
-            per, end = p.group(1), p.end()
-        return Reading("money", end, code, code, per)
+        return _money(text, m.end(), voc.currency_code[m.group(1)], voc)
     if (m := voc.percent.match(text, pos)) is not None:
         return Reading("percent", m.end(), "%", "%")
     if (m := voc.plan.match(text, pos)) is not None and _after_reach(text, n.start):
@@ -214,7 +210,7 @@ def find_quantities(text: str, blocked: list[TextSpan]) -> list[Quantity]:
         start, value = n.start, n.value
         if reading.kind == "count" and reading.unit is None:
             if (p := voc.currency_prefix.search(text, max(0, n.start - 4), n.start)) is not None:
-                reading = _prefixed_money(text, reading.end, voc.prefix_code[p.group(1)], voc)  # "$300"
+                reading = _money(text, reading.end, voc.prefix_code[p.group(1)], voc)  # "$300"
                 start = p.start()
             elif voc.day_before.search(text, max(0, n.start - 6), n.start) is not None:
                 continue  # "vào ngày 10", "mùng 5 Tết": a day of the month, not a count
@@ -231,7 +227,8 @@ def find_quantities(text: str, blocked: list[TextSpan]) -> list[Quantity]:
     return out
 
 
-def _prefixed_money(text: str, end: int, code: str, voc: Vocabulary) -> Reading:
+def _money(text: str, end: int, code: str, voc: Vocabulary) -> Reading:
+    """Money in `code` read up to `end`, with what it is paid per ("15 triệu đồng/m2")."""
     per = None
     if (p := voc.per.match(text, end)) is not None:
         per, end = p.group(1), p.end()

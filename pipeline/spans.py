@@ -52,7 +52,7 @@ def near_digits(text: str) -> tuple[tuple[int, int], ...]:
     """The stretches of `text` within REACH of a digit, merged, in order.
 
     Rules that cannot match without a digit (dates, identifiers, times, labelled numbers) scan
-    only these stretches, a third of a typical article, instead of every position. The regex
+    only these stretches, about a fifth of a typical article, instead of every position. The regex
     engine's look-behinds still see the text before a stretch (its look-aheads stop at the
     stretch's end, which is REACH past the last digit). Cached: several stages ask for it.
     """
