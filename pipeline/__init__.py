@@ -9,7 +9,7 @@ __version__ = "0.2.0"
 
 from .api import extract, extract_file, extract_paths
 from .errors import ArticleError
-from .models import ArticleRecord, ErrorResult
+from .output.models import ArticleRecord, ErrorResult
 
 __all__ = [
     "ArticleError",

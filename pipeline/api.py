@@ -6,10 +6,12 @@ import datetime as dt
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from . import record, sources, stages
-from .article import Article
+from . import stages
+from .core.article import Article
 from .errors import ArticleError
-from .models import ArticleRecord, ErrorResult, Source
+from .io import sources
+from .output import record
+from .output.models import ArticleRecord, ErrorResult, Source
 
 
 def _published(value: dt.date | str | None, source: str) -> dt.date | None:

@@ -23,8 +23,8 @@ from rich.progress import (
 from rich.table import Table
 from rich.text import Text
 
-from .batch import Job, JobResult, run_batch
-from .models import ArticleRecord
+from .batch.run import Job, JobResult, run_batch
+from .output.models import ArticleRecord
 
 app = typer.Typer(
     help="Extract union achievements from Vietnamese news articles into validated JSON.",

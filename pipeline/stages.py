@@ -1,36 +1,30 @@
-"""The pipeline: one explicit, ordered list of stages, each a module with one job.
+"""The pipeline: one explicit, ordered list of stages, each a folder with one job.
 
-A stage takes the `Article` and gives it back richer. Adding a stage is adding one entry here.
-Loading (bytes -> text) comes before this list and writing after it (see `api` and `batch`).
+Each entry names a package whose `stage.py` declares its `STAGE`: what it requires and what it
+provides (`core.stage`). The order is checked when this module is imported: a stage listed
+before a stage whose layers it reads fails at once, naming both. Adding an extractor is adding
+its folder and one line here. Loading (bytes -> text) comes before this list and the record
+after it (see `api`, `output.record` and `batch`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from .core.article import Article
+from .core.stage import Stage, check_order, load, run_stages
 
-from . import abbreviations, achievements, clean, dates, entities, quantities, references, tokenize
-from .article import Article
-
-Stage = Callable[[Article], Article]
-
-STAGES: list[tuple[str, Stage]] = [
-    ("clean", clean.run),  # NFC, tone marks, spaces, furniture; title = first line
-    ("tokenize", tokenize.run),  # underthesea sentences and words, aligned to offsets
-    ("references", references.run),  # documents, ordinals, identifiers: figures that are not quantities
-    ("dates", dates.run),  # dates, months, years, periods
-    ("quantities", quantities.run),  # counts, money, percentages
-    ("entities", entities.run),  # organisations, people, places; the article's organisation
-    ("abbreviations", abbreviations.run),  # abbreviations the article defines
-    ("achievements", achievements.run),  # figures tied to category, unit, target, date, who
+PIPELINE: list[str] = [
+    "pipeline.text.clean",  # NFC, tone marks, spaces, furniture; title = first line
+    "pipeline.text.tokenize",  # underthesea sentences and words, aligned to offsets
+    "pipeline.extractors.references",  # documents, ordinals, identifiers: figures that are not quantities
+    "pipeline.extractors.dates",  # dates, months, years, periods
+    "pipeline.extractors.quantities",  # counts, money, percentages
+    "pipeline.extractors.entities",  # organisations, people, places; the article's organisation
+    "pipeline.extractors.abbreviations",  # abbreviations the article defines
+    "pipeline.achievements",  # figures tied to category, unit, target, date, who
 ]
+
+STAGES: list[Stage] = check_order([load(path) for path in PIPELINE])
 
 
 def run(article: Article, timings: dict[str, float] | None = None) -> Article:
-    import time
-
-    for name, stage in STAGES:
-        t0 = time.perf_counter()
-        article = stage(article)
-        if timings is not None:
-            timings[name] = timings.get(name, 0.0) + time.perf_counter() - t0
-    return article
+    return run_stages(article, STAGES, timings)

@@ -1,54 +1,35 @@
-"""Each extractor's corpus of examples, positive, negative and known gaps, in one parametrised test."""
+"""Every extractor's corpus of examples (`pipeline/**/corpus*.yaml`), in one parametrised test.
+
+Each example runs only the stage its corpus names and the stages that stage requires. Adding a
+corpus is adding a file beside its extractor; this runner never changes.
+"""
 
 from __future__ import annotations
 
 import pytest
-from conftest import load_corpus
+from conftest import ROOT
 
-from pipeline import extract
+from pipeline.core import examples
+from pipeline.stages import STAGES
 
-
-def _cases(name: str):
-    corpus = load_corpus(name)
-    for ex in corpus["positive"]:
-        yield pytest.param(ex["text"], ex["expect"], ex.get("published"), id=f"+ {ex['text']}")
-    for text in corpus["negative"]:
-        yield pytest.param(text, [], None, id=f"- {text}")
-    for ex in corpus.get("xfail") or []:
-        yield pytest.param(
-            ex["text"],
-            ex["expect"],
-            ex.get("published"),
-            id=f"? {ex['text']}",
-            marks=pytest.mark.xfail(strict=True, reason=ex["why"]),
-        )
+PACKAGE = ROOT / "pipeline"
 
 
-@pytest.mark.parametrize(("text", "expect", "published"), list(_cases("quantities")))
-def test_quantities(text, expect, published):
-    record = extract(text, published=published)
-    assert [[q.kind, q.value] for q in record.quantities] == expect
+def _params():
+    for path in examples.corpora(PACKAGE):
+        for ex in examples.examples(path, PACKAGE):
+            sign = {"positive": "+", "negative": "-", "xfail": "?"}[ex.kind]
+            marks = [pytest.mark.xfail(strict=True, reason=ex.why)] if ex.kind == "xfail" else []
+            yield pytest.param(ex, id=f"{ex.corpus} {sign} {ex.text[:60]}", marks=marks)
 
 
-@pytest.mark.parametrize(("text", "expect", "published"), list(_cases("dates")))
-def test_dates(text, expect, published):
-    record = extract(text, published=published)
-    assert [d.value for d in record.dates] == expect
+@pytest.mark.parametrize("example", list(_params()))
+def test_example(example: examples.Example):
+    examples.check(example, STAGES)
 
 
-@pytest.mark.parametrize(("text", "expect", "published"), list(_cases("entities")))
-def test_entities(text, expect, published):
-    record = extract(text, published=published)
-    assert [[e.type, e.text, e.canonical] for e in record.entities] == expect
-
-
-@pytest.mark.parametrize(("text", "expect", "published"), list(_cases("ordinals")))
-def test_ordinals(text, expect, published):
-    record = extract(text, published=published)
-    assert [[o.text, o.value] for o in record.ordinals] == expect
-    assert not record.quantities or expect == [], "an ordinal is never also a count"
-
-
-@pytest.mark.parametrize(("text", "expect", "published"), list(_cases("abbreviations")))
-def test_abbreviations(text, expect, published):
-    assert extract(text, published=published).abbreviations == (expect or {})
+def test_every_stage_with_rules_has_a_corpus():
+    tested = {ex.stage for path in examples.corpora(PACKAGE) for ex in examples.examples(path, PACKAGE)}
+    assert {s.name for s in STAGES} - tested == {
+        "tokenize"
+    }  # tokenize is underthesea's, tested in test_stages

@@ -8,7 +8,7 @@ import sys
 
 from conftest import ROOT
 
-from pipeline.batch import run_batch
+from pipeline.batch.run import run_batch
 
 
 def test_own_corpus_meets_the_bar(tmp_path):

@@ -13,9 +13,9 @@ from conftest import ROOT
 from typer.testing import CliRunner
 
 from pipeline import ArticleError, extract, extract_file, extract_paths
-from pipeline.batch import run_batch
+from pipeline.batch.run import run_batch
 from pipeline.cli import app
-from pipeline.load import decode
+from pipeline.io.load import decode
 
 SEED = (ROOT / "corpus" / "thanhhoa-2022.txt").read_text(encoding="utf-8")
 GOOD = "LĐLĐ tỉnh Nghệ An trao quà\nNgày 30-6, LĐLĐ tỉnh Nghệ An đã trao 200 suất quà cho đoàn viên.\n"
@@ -228,7 +228,7 @@ def test_file_vanishing_mid_run_is_one_error(tmp_path: Path, monkeypatch):
     src.mkdir()
     for name in ("a.txt", "b.txt", "c.txt"):
         (src / name).write_text(GOOD, encoding="utf-8")
-    from pipeline import batch
+    from pipeline.batch import run as batch
 
     real = batch.process
 

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from pipeline import lunar
+from pipeline.extractors.dates import lunar
 
 # Tết (1/1 lunar) as observed in Vietnam. 2007 is the year Vietnam (UTC+7) and China (UTC+8)
 # disagree; 2017 and 2023 are years after a leap month.

@@ -10,9 +10,10 @@ from conftest import ROOT
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pipeline import ArticleError, ArticleRecord, extract, rules
-from pipeline.article import TextSpan
-from pipeline.spans import REACH, filter_spans, near_digits
+from pipeline import ArticleError, ArticleRecord, extract
+from pipeline.core import patterns
+from pipeline.core.article import TextSpan
+from pipeline.core.spans import REACH, filter_spans, near_digits
 from tools.fuzz import PIECES, check, mutate
 
 CORPUS = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "corpus").glob("*.txt"))]
@@ -83,9 +84,9 @@ WORDS = st.lists(st.text(alphabet="abcăđ .", min_size=1, max_size=6), min_size
 
 @given(WORDS, st.text(alphabet="abcăđ .", max_size=12))
 def test_alternation_trie_matches_like_the_longest_first_list(words: list[str], text: str):
-    """The trie that rules.alternation builds finds what the plain longest-first list finds."""
+    """The trie that patterns.alternation builds finds what the plain longest-first list finds."""
     plain = regex.compile("|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True)))
-    trie = regex.compile(rules.alternation(words))
+    trie = regex.compile(patterns.alternation(words))
     assert [m.span() for m in trie.finditer(text)] == [m.span() for m in plain.finditer(text)]
     for w in words:
         assert trie.fullmatch(w)

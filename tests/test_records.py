@@ -8,7 +8,7 @@ from conftest import ROOT
 from pydantic import ValidationError
 
 from pipeline import ArticleRecord, extract
-from pipeline.models import SCHEMA_VERSION
+from pipeline.output.models import SCHEMA_VERSION
 
 
 def _spans(record: ArticleRecord):

@@ -1,9 +1,9 @@
 from __future__ import annotations
 
-from pipeline.abbreviations import find_definitions
-from pipeline.clean import clean_text
-from pipeline.numbers import parse_digits, parse_words
-from pipeline.tokenize import align
+from pipeline.extractors.abbreviations.stage import find_definitions
+from pipeline.extractors.numbers.reader import parse_digits, parse_words
+from pipeline.text.clean import clean_text
+from pipeline.text.tokenize import align
 
 
 def test_clean_removes_furniture_captions_and_keeps_title():

@@ -76,7 +76,7 @@ def stage_costs(texts: list[str]) -> tuple[dict[str, float], float]:
     from underthesea import word_tokenize
 
     from pipeline import stages
-    from pipeline.article import Article
+    from pipeline.core.article import Article
 
     best: dict[str, float] = {}
     base = float("inf")
@@ -151,7 +151,7 @@ def _bio_entities(tokens: list[Any]) -> list[dict[str, str]]:
 def peak_memory(folder: Path) -> float:
     """Peak resident memory (MB) of a fresh process that runs the batch over `folder`."""
     probe = (
-        "import resource, sys, tempfile; from pathlib import Path; from pipeline.batch import run_batch;"
+        "import resource, sys, tempfile; from pathlib import Path; from pipeline.batch.run import run_batch;"
         "out = Path(tempfile.mkdtemp()); run_batch([Path(sys.argv[1])], out, workers=1, force=True);"
         "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
     )
@@ -181,8 +181,8 @@ def main(argv: list[str] | None = None) -> int:
     from rich.console import Console
     from rich.table import Table
 
-    from pipeline.batch import run_batch
-    from pipeline.executor import warm_up
+    from pipeline.batch.executor import warm_up
+    from pipeline.batch.run import run_batch
 
     console = Console(width=110)
     work = Path(tempfile.mkdtemp(prefix="union-bench-"))

@@ -1,0 +1,82 @@
+"""An achievement's attributes besides its category: the plan it is measured against, the time,
+who achieved it, who gave the award, and who received it."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import regex
+
+from ..core import rules
+from ..core.article import TextSpan
+from ..core.patterns import alternation
+from ..extractors.dates.resolve import first_day, last_day
+from ..extractors.entities.main_organisation import UNION_RULES
+from ..output.models import DateMention, Entity, Period, Quantity
+from .cues import cues
+
+_ACHIEVER_RULES = (*UNION_RULES, "organ")
+_OF_BEFORE = regex.compile(r"của\s*$")
+
+
+def target(text: str, q: Quantity, percents: list[Quantity], span: TextSpan, nxt: int) -> float | None:
+    for p in percents:
+        if q.end <= p.start < min(span.end, nxt, q.end + cues().data["target_window"]):
+            before = text[max(q.end, p.start - 12) : p.start]
+            after = text[p.end : p.end + 30]
+            plan = p.rule == "percent" and cues().plan_after.match(after)
+            if cues().reach_end.search(before) and (plan or p.text.endswith(cues().plan_words)):
+                return float(p.value) + (100.0 if "vượt" in before else 0.0)
+            if p.text.endswith(cues().plan_words):
+                return float(p.value)
+    return None
+
+
+def as_of(text: str, q: Quantity, sentence: TextSpan, dates: list[DateMention]) -> str | None:
+    c = cues()
+    for m in c.as_of.finditer(text, sentence.start, q.start):
+        for d in dates:
+            if m.end() <= d.start <= m.end() + 8 and len(d.value) == 10 and d.value[0] != "-":
+                return d.value
+    return None
+
+
+def period(q: Quantity, span: TextSpan, dates: list[DateMention]) -> Period | None:
+    for d in dates:
+        a, _, b = d.value.partition("/")
+        if span.start <= d.start < q.start and b and not a.startswith("-") and not b.startswith("-"):
+            return Period(start=first_day(a), end=last_day(b))
+    return None
+
+
+def achiever(q: Quantity, sentence: TextSpan, entities: list[Entity], fallback: str | None) -> str | None:
+    before = [
+        e for e in entities if e.rule in _ACHIEVER_RULES and sentence.start <= e.start and e.end <= q.start
+    ]
+    return before[-1].canonical if before else fallback
+
+
+def awarding(text: str, span: TextSpan, q: Quantity, entities: list[Entity]) -> str | None:
+    orgs = [e for e in entities if e.type == "ORGANIZATION" and span.start <= e.start < span.end]
+    for e in orgs:  # "<org> tặng ...", "của <org>"
+        if e.end <= q.start and cues().gives_after.match(text, e.end):
+            return e.canonical
+        if _OF_BEFORE.search(text, max(0, e.start - 6), e.start):
+            return e.canonical
+    return None
+
+
+@cache
+def _beneficiary_pattern() -> regex.Pattern[str]:
+    data = rules.load("achievements")
+    cue = alternation(data["beneficiary_cues"])
+    stop = alternation(data["beneficiary_stops"])
+    return regex.compile(
+        r"(?<![\p{L}])(?:" + cue + r")\s+(?P<who>(?:(?!(?:" + stop + r")(?![\p{L}]))[\p{L}\p{M}]+\s*){1,8})",
+    )
+
+
+def beneficiaries(text: str, q: Quantity, span: TextSpan) -> str | None:
+    """Who received it, when the clause says so after the figure: "... cho đoàn viên nghèo"."""
+    m = _beneficiary_pattern().search(text, q.end, span.end)
+    return m.group("who").strip() if m else None

@@ -1,0 +1,98 @@
+"""The achievement vocabulary (`achievements.yaml`, beside this file), compiled once: category cues
+indexed by their first word, plan/stock/other exclusions, as-of cues, awards, and the words
+that mark a figure as someone else's or an award's giver."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+import regex
+
+from ..core import rules
+from ..core.patterns import alternation, cased, words_or_regex
+from ..extractors.quantities.vocabulary import vocabulary
+
+WORD = regex.compile(r"[\p{L}\p{M}\d]+")
+
+
+@dataclass(frozen=True)
+class Cues:
+    # (category, cue, pattern) under the cue's first word: a clause is searched only for the cues
+    # whose first word it holds (a set lookup instead of ninety scans).
+    category: dict[str, list[tuple[str, str, regex.Pattern[str]]]]
+    priority: dict[str, int]
+    weak: dict[str, float]
+    # Why a figure is not an achievement, in the order they are asked: a plan ("target"), a stock
+    # figure ("statistic"), or someone else's wage or price ("other").
+    exclusions: dict[str, regex.Pattern[str]]
+    never_units: frozenset[str]
+    as_of: regex.Pattern[str]
+    awards: regex.Pattern[str]
+    units: dict[str, str]
+    category_units: dict[str, tuple[list[str], list[str]]]  # counted nouns settling a category over others
+    qualitative: regex.Pattern[str]
+    per_unit_after: regex.Pattern[str]  # "500.000 đồng/suất", "lương ... sinh hoạt": not a result
+    plan_after: regex.Pattern[str]  # "(đạt 107,3%) kế hoạch": the percentage is against a plan
+    plan_words: tuple[str, ...]
+    reach_end: regex.Pattern[str]  # "đạt", "vượt" right before a percentage
+    gives_after: regex.Pattern[str]  # "<org> tặng": the organisation gives, it does not receive
+    data: dict[str, Any]
+
+
+@cache
+def cues() -> Cues:
+    data = rules.load("achievements")
+    category: dict[str, list[tuple[str, str, regex.Pattern[str]]]] = {}
+    for name, spec in data["categories"].items():
+        for cue in spec["cues"]:
+            pattern = regex.compile(r"(?<![\p{L}])" + regex.escape(cue) + r"(?![\p{L}])")
+            category.setdefault(WORD.findall(cue)[0], []).append((name, cue, pattern))
+    kinds = {"target": data["plan_cues"], "statistic": data["stock_cues"], "other": data["other_cues"]}
+    awards = regex.compile(r"(?<![\p{L}])(?:" + alternation(data["awards"]) + r")(?![\p{L}])")
+    return Cues(
+        category=category,
+        priority={c: i for i, c in enumerate(data["priority"])},
+        weak={k: float(v) for k, v in data["weak_cues"].items()},
+        exclusions={
+            kind: regex.compile(r"(?<![\p{L}])(?:" + words_or_regex(words) + r")(?![\p{L}])")
+            for kind, words in kinds.items()
+        },
+        never_units=frozenset(data["never_units"]),
+        as_of=regex.compile(r"(?<![\p{L}])(?:" + alternation(cased(data["as_of_cues"])) + r")(?![\p{L}])"),
+        awards=awards,
+        units=vocabulary().unit_canonical,
+        category_units={
+            name: (spec["units"], spec.get("over", []))
+            for name, spec in data["categories"].items()
+            if "units" in spec
+        },
+        qualitative=regex.compile(
+            r"được\s+(?:[^,.;]{0,60}?\s)?(?:tặng|trao|tôn vinh|công nhận)\s+[^.;]{0,80}?(?:"
+            + awards.pattern
+            + r"|dẫn đầu)|dẫn đầu toàn quốc"
+        ),
+        per_unit_after=regex.compile(
+            r"\s*(?:/\s*(?:"
+            + alternation(data["per_unit_after"])
+            + r")|"
+            + alternation(data["someone_else_after"])
+            + r")"
+        ),
+        plan_after=regex.compile(
+            r"\s*(?:"
+            + alternation(voc_units("percent_words"))
+            + r")?\s*(?:"
+            + alternation(voc_units("plan_words"))
+            + r")"
+        ),
+        plan_words=tuple(voc_units("plan_words")),
+        reach_end=regex.compile(vocabulary().reach + r"\s*$"),
+        gives_after=regex.compile(r"\s*(?:đã\s+)?(?:" + alternation(data["giving_verbs"]) + r")"),
+        data=data,
+    )
+
+
+def voc_units(key: str) -> list[str]:
+    return list(rules.section("units", key))

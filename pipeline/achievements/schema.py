@@ -1,0 +1,42 @@
+"""Shape of `achievements.yaml`."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, Field, model_validator
+
+from ..core.schema import Entries, RuleFile, Shape, Words
+from ..output.models import Category
+
+
+class CategoryCues(Shape):
+    cues: Words
+    units: Words = Field(default_factory=list)  # counted nouns that settle this category over the cue's ...
+    over: list[Category] = Field(default_factory=list)  # ... when the cue's category is one of these
+
+
+class Achievements(RuleFile):
+    categories: dict[Category, CategoryCues]
+    weak_cues: dict[str, float]
+    priority: list[Category]
+    plan_cues: Entries
+    stock_cues: Entries
+    other_cues: Entries
+    per_unit_after: Words
+    someone_else_after: Words
+    giving_verbs: Words
+    never_units: Words
+    beneficiary_cues: Words
+    beneficiary_stops: Words
+    as_of_cues: Words
+    awards: Words
+    target_window: int = Field(ge=1)
+
+    @model_validator(mode="after")
+    def _priority_covers_categories(self) -> Achievements:
+        missing = set(self.categories) - set(self.priority)
+        if missing:
+            raise ValueError(f"priority does not rank {sorted(missing)}")
+        return self
+
+
+SCHEMAS: dict[str, type[BaseModel]] = {"achievements": Achievements}

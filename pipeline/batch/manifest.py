@@ -1,0 +1,95 @@
+"""The output folder's memory: which input, with which content, made which outputs, by which
+version of the pipeline.
+
+`OUT/.manifest.jsonl` gets one line per input as soon as that input's outputs are on disk
+(append and flush: a `kill -9` loses at most the line being written, and a torn last line is
+ignored on reading). A rerun skips an input whose content hash and pipeline version match and
+whose outputs are all there; it redoes the rest. At the end of a run the file is rewritten
+compactly, atomically.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import asdict, dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import IO, Any
+
+from .. import __version__
+from ..core import rules
+
+NAME = ".manifest.jsonl"
+
+
+@dataclass
+class Entry:
+    input: str
+    sha256: str
+    version: str
+    outputs: list[str] = field(default_factory=list)  # output names, relative, without ".json"
+    achievements: int = 0
+    errors: list[dict[str, str]] = field(default_factory=list)
+
+
+@cache
+def pipeline_version() -> str:
+    """The package version, plus a hash of its code and of every rule file: any change to how
+    records are made changes it, and with it which inputs a rerun redoes."""
+    digest = hashlib.sha256(rules.version().encode())
+    for name, entry in _code_files(resources.files("pipeline"), ""):
+        digest.update(name.encode())
+        digest.update(entry.read_bytes())
+    return f"{__version__}+{digest.hexdigest()[:12]}"
+
+
+def _code_files(folder: Any, prefix: str) -> list[tuple[str, Any]]:
+    """Every .py file of the package, with its path inside it, in a stable order."""
+    found: list[tuple[str, Any]] = []
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if entry.is_dir() and not entry.name.startswith(("_", ".")):
+            found += _code_files(entry, f"{prefix}{entry.name}/")
+        elif entry.name.endswith(".py"):
+            found.append((prefix + entry.name, entry))
+    return found
+
+
+def load(out: Path) -> dict[str, Entry]:
+    path = out / NAME
+    entries: dict[str, Entry] = {}
+    if not path.exists():
+        return entries
+    with path.open(encoding="utf-8", errors="replace") as f:
+        for line in f:
+            try:
+                data: Any = json.loads(line)
+                entry = Entry(**data)
+            except (json.JSONDecodeError, TypeError):
+                continue  # a line torn by a kill: that input is simply redone
+            entries[entry.input] = entry
+    return entries
+
+
+class Writer:
+    """Appends entries as inputs finish."""
+
+    def __init__(self, out: Path) -> None:
+        self._f: IO[str] = (out / NAME).open("a", encoding="utf-8")
+
+    def add(self, entry: Entry) -> None:
+        self._f.write(json.dumps(asdict(entry), ensure_ascii=False) + "\n")
+        self._f.flush()
+
+    def close(self) -> None:
+        self._f.close()
+
+
+def rewrite(out: Path, entries: dict[str, Entry]) -> None:
+    tmp = out / f".{NAME}.tmp"
+    with tmp.open("w", encoding="utf-8") as f:
+        for entry in entries.values():
+            f.write(json.dumps(asdict(entry), ensure_ascii=False) + "\n")
+    os.replace(tmp, out / NAME)

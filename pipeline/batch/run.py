@@ -1,0 +1,247 @@
+"""Batch processing: find inputs, extract what changed, write results so that nothing is lost.
+
+Per article `OUT/<name>.json`; for the batch `OUT/records.jsonl` and `OUT/errors.jsonl` (one
+{"file", "reason"} per failure), both in input order. The work for an input (read, extract,
+serialise) runs wherever `executor.ordered_map` puts it; this process alone writes. Every file
+is written to a temporary name and renamed, and the manifest records an input only once its
+outputs are on disk, so a run killed at any moment leaves whole files, and the next run redoes
+exactly what is missing. `records.jsonl` is assembled last, by streaming the per-article files
+in input order: its bytes do not depend on the number of workers or on interruptions.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .. import api
+from ..core.hashing import sha256_stream
+from ..errors import ArticleError
+from ..io import load, sources
+from ..output.models import ArticleRecord, ErrorResult
+from . import manifest
+from .executor import Executor
+
+
+@dataclass(frozen=True)
+class Job:
+    path: Path  # the input file
+    name: str  # its output name, relative to the output folder, without suffix
+
+
+@dataclass
+class JobResult:
+    """What one input gave: (output name, record JSON, achievements) per article, and errors."""
+
+    outputs: list[tuple[str, str, int]] = field(default_factory=list)
+    errors: list[dict[str, str]] = field(default_factory=list)
+
+
+@dataclass
+class Summary:
+    articles: int = 0
+    achievements: int = 0
+    errors: int = 0
+    unchanged: int = 0
+    seconds: float = 0.0
+
+    def line(self, out: Path) -> str:
+        kept = f" ({self.unchanged} unchanged)" if self.unchanged else ""
+        return (
+            f"{self.articles} articles{kept}, {self.achievements} achievements, {self.errors} errors "
+            f"in {self.seconds:.1f} s -> {out}"
+        )
+
+
+def discover(inputs: Iterable[Path]) -> tuple[list[Job], list[ErrorResult]]:
+    """Input files under the inputs (folders recursively, sorted) and the inputs that gave none."""
+    jobs: list[Job] = []
+    errors: list[ErrorResult] = []
+    used: set[str] = set()
+    for root in inputs:
+        if not root.exists():
+            kind = "a broken link" if root.is_symlink() else "no such file or folder"
+            errors.append(ErrorResult(file=str(root), reason=kind))
+            continue
+        if root.is_file():
+            found = [(root, root.stem)]
+        else:
+            found = [
+                (p, p.relative_to(root).with_suffix("").as_posix())
+                for p in sorted(_walk(root))
+                if sources.format_of(p)
+            ]
+            if not found:
+                suffixes = ", ".join(sorted(sources.FORMATS))
+                errors.append(ErrorResult(file=str(root), reason=f"folder holds no articles ({suffixes})"))
+        for path, name in found:
+            name = sources.safe_name(name)
+            if name in used:  # the same name twice ("a.txt" and "a.html", or under two inputs)
+                name = sources.safe_name(f"{root.name}/{name}{path.suffix}")
+            while name in used:
+                name += "_"
+            used.add(name)
+            jobs.append(Job(path, name))
+    return jobs, errors
+
+
+def _walk(root: Path) -> Iterator[Path]:
+    # os.walk does not follow symbolic links to folders, so a link loop cannot trap it.
+    for folder, dirs, files in os.walk(root):
+        dirs.sort()
+        for f in files:
+            yield Path(folder) / f
+
+
+def write_atomic(path: Path, data: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def record_json(record: ArticleRecord) -> str:
+    return json.dumps(record.model_dump(mode="json"), ensure_ascii=False)
+
+
+def process(job: Job) -> JobResult:
+    """Everything one input needs, in whichever process runs it; never raises."""
+    result = JobResult()
+    try:
+        for doc in sources.documents(job.path, job.name):
+            if isinstance(doc, ErrorResult):
+                result.errors.append(doc.model_dump())
+                continue
+            outcome = api.safely(doc)
+            if isinstance(outcome, ErrorResult):
+                result.errors.append(outcome.model_dump())
+            else:
+                result.outputs.append((doc.name, record_json(outcome), len(outcome.achievements)))
+    except Exception as exc:  # a bug must not stop the batch
+        result.errors.append(
+            {"file": str(job.path), "reason": f"internal error: {type(exc).__name__}: {exc}"}
+        )
+    return result
+
+
+def _hash(path: Path) -> str:
+    with load.reading(str(path)), path.open("rb") as f:
+        return sha256_stream(f)
+
+
+def run_batch(
+    inputs: Iterable[Path],
+    out: Path,
+    *,
+    workers: int = 1,
+    force: bool = False,
+    on_result: Callable[[Job, JobResult | None], None] | None = None,
+    on_start: Callable[[int], None] | None = None,
+) -> Summary:
+    """Process the inputs into `out`; only inputs that changed since the last run unless `force`."""
+    started = time.perf_counter()
+    out.mkdir(parents=True, exist_ok=True)
+    for stale in out.rglob(".*.tmp"):  # left by a run that was killed while writing
+        stale.unlink(missing_ok=True)
+    jobs, discovery_errors = discover(list(inputs))
+    version = manifest.pipeline_version()
+    known = {} if force else manifest.load(out)
+    entries: dict[str, manifest.Entry] = {}  # this run's inputs, in order
+    unreadable: dict[str, dict[str, str]] = {}
+    todo: list[tuple[Job, str]] = []
+    summary = Summary()
+    for job in jobs:
+        key = str(job.path)
+        try:
+            sha = _hash(job.path)
+        except ArticleError as exc:
+            unreadable[key] = {"file": exc.file, "reason": exc.reason}
+            continue
+        old = known.get(key)
+        if old and old.sha256 == sha and old.version == version and _outputs_exist(out, old):
+            entries[key] = old
+            summary.unchanged += 1
+        else:
+            todo.append((job, sha))
+
+    # The workers start before the caller's progress bar (and its thread) does: see executor.
+    executor = Executor(min(workers, len(todo)))
+    if on_start:
+        on_start(len(jobs))
+        if on_result:
+            for job in jobs:
+                if str(job.path) in entries:
+                    on_result(job, None)
+    writer = manifest.Writer(out)
+    try:
+        results = executor.map(process, (job for job, _ in todo))
+        for (job, sha), result in zip(todo, results, strict=True):
+            for name, line, _ in result.outputs:
+                write_atomic(out / f"{name}.json", line + "\n")
+            entry = manifest.Entry(
+                input=str(job.path),
+                sha256=sha,
+                version=version,
+                outputs=[name for name, _, _ in result.outputs],
+                achievements=sum(n for _, _, n in result.outputs),
+                errors=result.errors,
+            )
+            writer.add(entry)
+            entries[entry.input] = entry
+            if on_result:
+                on_result(job, result)
+    finally:
+        writer.close()
+        executor.close()
+
+    _assemble(out, jobs, entries, unreadable, discovery_errors, summary)
+    manifest.rewrite(out, {**known, **entries})
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _outputs_exist(out: Path, entry: manifest.Entry) -> bool:
+    return all((out / f"{name}.json").is_file() for name in entry.outputs)
+
+
+def _assemble(
+    out: Path,
+    jobs: list[Job],
+    entries: dict[str, manifest.Entry],
+    unreadable: dict[str, dict[str, str]],
+    discovery_errors: list[ErrorResult],
+    summary: Summary,
+) -> None:
+    """records.jsonl and errors.jsonl in input order, streamed from the per-article files."""
+    records_tmp = out / ".records.jsonl.tmp"
+    errors_tmp = out / ".errors.jsonl.tmp"
+    with records_tmp.open("w", encoding="utf-8") as rec_f, errors_tmp.open("w", encoding="utf-8") as err_f:
+        for e in discovery_errors:
+            err_f.write(json.dumps(e.model_dump(), ensure_ascii=False) + "\n")
+            summary.errors += 1
+        for job in jobs:
+            key = str(job.path)
+            if key in unreadable:
+                err_f.write(json.dumps(unreadable[key], ensure_ascii=False) + "\n")
+                summary.errors += 1
+                continue
+            entry = entries[key]
+            for name in entry.outputs:
+                rec_f.write((out / f"{name}.json").read_text(encoding="utf-8"))
+                summary.articles += 1
+            summary.achievements += entry.achievements
+            for error in entry.errors:
+                err_f.write(json.dumps(error, ensure_ascii=False) + "\n")
+                summary.errors += 1
+    os.replace(records_tmp, out / "records.jsonl")
+    os.replace(errors_tmp, out / "errors.jsonl")

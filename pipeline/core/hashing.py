@@ -1,0 +1,19 @@
+"""Content hashes, one helper for every caller: record ids, input hashes, the manifest."""
+
+from __future__ import annotations
+
+import hashlib
+from typing import BinaryIO
+
+
+def sha256(data: bytes | str) -> str:
+    """The hex SHA-256 of bytes, or of a string's UTF-8."""
+    return hashlib.sha256(data.encode("utf-8") if isinstance(data, str) else data).hexdigest()
+
+
+def sha256_stream(stream: BinaryIO, block: int = 1 << 20) -> str:
+    """The hex SHA-256 of what a binary stream holds, read a block at a time."""
+    digest = hashlib.sha256()
+    for chunk in iter(lambda: stream.read(block), b""):
+        digest.update(chunk)
+    return digest.hexdigest()

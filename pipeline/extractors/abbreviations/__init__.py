@@ -1,0 +1,1 @@
+"""Abbreviations the article defines."""

@@ -1,0 +1,1 @@
+"""Dates, months, years and periods; relative and named days; the lunar calendar."""

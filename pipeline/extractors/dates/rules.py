@@ -1,0 +1,246 @@
+"""The date rules: one named pattern each, and how its match becomes a value.
+
+Rules come in three families, each built by one function (days, months and quarters, years);
+their order is the order in which ties between equally long matches are settled. Each match
+resolves to a value at the grain the text gives (`resolve`); a rule may need a word before it
+can match (`needs`, tested cheaply first) and may start earlier at an optional prefix that is
+looked for only before a match (`prefix`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from ...core import rules
+from ...core.patterns import YEAR, alternation
+from .resolve import (
+    Resolved,
+    day_list,
+    day_range,
+    dm,
+    dmy,
+    month,
+    month_range,
+    part_of_year,
+    quarter,
+    year_range,
+)
+
+D = r"(?P<d>[0-3]?\d)"
+M = r"(?P<m>[01]?\d)"
+Y = r"(?P<y>" + YEAR + r")"
+SEP = r"[/.\-]"
+LOOSE_SEP = r"(?:\s?/|[.\-])"  # "28 /7/2017": a stray space before a slash, once a date is certain
+END = r"(?![\d]|[.,/-]\d)"
+
+
+def _at_word(pattern: str, flags: int = 0) -> regex.Pattern[str]:
+    """A date starts where a word starts: the check lets the scan skip the inside of words
+    (the optional prefixes made every position a candidate; this cut the stage's cost ~4x)."""
+    return regex.compile(r"(?<![\p{L}\p{M}\d])" + pattern, flags)
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    pattern: regex.Pattern[str]
+    resolve: Callable[[regex.Match[str]], Resolved]
+    needs: tuple[str, ...] = ()  # lower-case words the rule cannot match without: cheap to test first
+    # Words the date may start with ("thứ Hai, ngày 21/11/2024"), looked for only before a match
+    # of `pattern`: as an optional group at the pattern's head they made every position of the
+    # text a candidate, at three times the cost. The match then starts where they do.
+    prefix: regex.Pattern[str] | None = None
+    heads_list: bool = False  # days listed after a match are dates too: "ngày 20.10, 8.3"
+
+
+def month_only(m: regex.Match[str]) -> str | None:
+    return month(None, int(m.group("m")))
+
+
+@dataclass(frozen=True)
+class Words:
+    """The rule files' word lists as alternations."""
+
+    prefixes: str
+    day_words: str
+    weekday: str
+    month_word: str
+    periods: str
+    quarters: str
+
+
+RANGE_SEP = r"\s*(?:-|–|—|đến|tới)\s*"
+I = regex.IGNORECASE  # noqa: E741
+
+
+@cache
+def date_rules() -> list[Rule]:
+    data = rules.load("dates")
+    w = Words(
+        prefixes=alternation(data["day_prefixes"]),
+        day_words=alternation(data["day_words"]),
+        weekday=r"(?:" + alternation(data["weekdays"]) + r")\s*,?\s*",
+        month_word=alternation(list(data["month_words"])),
+        periods=alternation(data["period_prefixes"]),
+        quarters=alternation(list(data["quarters"])),
+    )
+    return [*_day_rules(w), *_month_rules(w), *_year_rules(w)]
+
+
+def _day_rules(w: Words) -> list[Rule]:
+    day_words, prefixes, weekday, month_word = w.day_words, w.prefixes, w.weekday, w.month_word
+    range_sep = RANGE_SEP
+    return [
+        Rule(
+            "day_range",
+            _at_word(
+                r"(?P<d1>[0-3]?\d)"
+                + SEP
+                + r"(?P<m1>[01]?\d)(?:"
+                + SEP
+                + r"(?P<y1>"
+                + YEAR
+                + r"))?"
+                + range_sep
+                + r"(?:(?:"
+                + day_words
+                + r")\s+)?"
+                r"(?P<d2>[0-3]?\d)"
+                + LOOSE_SEP
+                + r"(?P<m2>[01]?\d)(?:"
+                + SEP
+                + r"(?P<y2>"
+                + YEAR
+                + r"))?"
+                + END,
+                I,
+            ),
+            day_range,
+            prefix=_at_word(
+                r"(?:(?:từ|" + day_words + r")\s+(?:(?:" + day_words + r")\s+)?|(?:" + day_words + r")\s+)$",
+                I,
+            ),
+        ),
+        Rule(
+            "day_month_year",
+            _at_word(r"(?<![\d.,])" + D + LOOSE_SEP + M + SEP + Y + END, I),
+            dmy,
+            heads_list=True,
+            prefix=_at_word(
+                r"(?:" + weekday + r"(?:(?:" + day_words + r")\s+)?|(?:" + day_words + r")\s+)$", I
+            ),
+        ),
+        Rule(
+            "day_month_year_words",
+            _at_word(
+                r"(?:" + day_words + r")\s+" + D + r"\s+tháng\s+(?:" + M + r"|(?P<mw>" + month_word + r"))"
+                r"\s*(?:,\s*)?(?:năm\s+|[/.-])" + Y + END,
+                I,
+            ),
+            dmy,
+            ("tháng",),
+        ),
+        Rule(
+            "day_month_words",
+            _at_word(
+                r"(?:" + day_words + r")\s+" + D + r"\s+tháng\s+(?:" + M + r"|(?P<mw>" + month_word + r"))"
+                r"(?![\p{L}\d])",
+                I,
+            ),
+            dm,
+            ("tháng",),
+        ),
+        Rule(
+            "day_month",
+            _at_word(r"(?:(?:" + prefixes + r")\s+)(?<![\d.,])" + D + SEP + M + END, I),
+            dm,
+            heads_list=True,
+        ),
+        Rule(
+            "day_list",
+            _at_word(
+                r"(?:(?:" + day_words + r")\s+|từ\s+(?:ngày\s+)?)"
+                r"(?P<days>[0-3]?\d(?:\s*,\s*[0-3]?\d)*)\s*(?P<sep>và|,|-|–|—|đến|tới)\s*(?:ngày\s+)?"
+                r"(?P<d2>[0-3]?\d)\s*"
+                + SEP
+                + r"\s*"
+                + M
+                + r"(?:\s*"
+                + SEP
+                + r"\s*"
+                + Y
+                + r"|\s+năm\s+"
+                + Y
+                + r")?"
+                + END,
+                I,
+            ),
+            day_list,
+        ),
+    ]
+
+
+def _month_rules(w: Words) -> list[Rule]:
+    quarter_alt = w.quarters
+    return [
+        Rule(
+            "month_range",
+            _at_word(
+                r"tháng\s+(?P<m1>[01]?\d)\s*(?:và|-|–|đến|tới)\s*(?:tháng\s+)?(?P<m2>[01]?\d)\s*"
+                r"(?:" + SEP + r"|\s+năm\s+)\s*" + Y + END,
+                I,
+            ),
+            month_range,
+            ("tháng",),
+        ),
+        Rule(
+            "month_year",
+            _at_word(r"tháng\s+" + M + r"\s*(?:" + SEP + r"|\s+năm\s+|,\s*năm\s+)\s*" + Y + END, I),
+            lambda m: month(int(m.group("y")), int(m.group("m"))),
+            ("tháng",),
+        ),
+        Rule(
+            "month",
+            _at_word(r"(?<![\p{L}\d]\s)tháng\s+" + M + r"(?![\d.,/-]|\s*(?:năm|-|/))", I),
+            month_only,
+            ("tháng",),
+        ),
+        Rule(
+            "quarter",
+            _at_word(r"quý\s+(?P<q>" + quarter_alt + r")\s*(?:" + SEP + r"|\s+năm\s+)\s*" + Y + END, I),
+            quarter,
+            ("quý",),
+        ),
+        Rule(
+            "part_of_year",
+            _at_word(r"(?P<n>\d{1,2})\s+tháng\s+(?P<part>đầu|cuối)\s+năm\s+" + Y + END, I),
+            part_of_year,
+            ("tháng",),
+        ),
+    ]
+
+
+def _year_rules(w: Words) -> list[Rule]:
+    periods = w.periods
+    range_sep = RANGE_SEP
+    return [
+        Rule(
+            "year_range",
+            _at_word(
+                r"(?<![\d.,/])(?P<y1>" + YEAR + r")" + range_sep + r"(?:năm\s+)?(?P<y2>" + YEAR + r")" + END,
+                I,
+            ),
+            year_range,
+            prefix=_at_word(r"(?:" + periods + r")\s+$", I),
+        ),
+        Rule(
+            "year",
+            _at_word(r"(?<![\d.,/-])" + Y + r"(?![\d]|[.,/]\d|\s*(?:người|đoàn viên|lượt))", I),
+            lambda m: m.group("y"),
+            prefix=_at_word(r"năm\s+$", I),
+        ),
+    ]

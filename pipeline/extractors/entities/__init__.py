@@ -1,0 +1,1 @@
+"""Organisations, people and places, with canonical names and the article's main organisation."""

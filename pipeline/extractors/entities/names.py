@@ -1,0 +1,192 @@
+"""Where a name ends, settled with underthesea's word tokens.
+
+Vietnamese writes organisation names in sentence case: "Công đoàn Giáo dục huyện Mỹ Đức",
+"Quỹ Vì người nghèo", "Trung tâm Chăm sóc khách hàng". A regex over capitalised syllables stops
+at "Giáo" and "Vì"; the word tokens know that "Giáo dục" is one word, so a capitalised word is
+taken whole, and a short lower-case tail ("người nghèo", "khách hàng") is taken only when a
+boundary (punctuation, another capitalised word, a level word) follows it, never a verb.
+The stop words and the tail's length are data (organizations.yaml, `name_edges`).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from ...core import lexicon, rules
+from ...core.article import TextSpan
+
+
+@dataclass(frozen=True)
+class Edges:
+    stop_words: frozenset[str]
+    joiners: frozenset[str]
+    levels: frozenset[str]
+    max_tail: int
+    stop_capitalised: frozenset[str]
+    places: frozenset[str]
+
+
+@cache
+def edges() -> Edges:
+    data = rules.section("organizations", "name_edges")
+    return Edges(
+        frozenset(data["stop_words"]),
+        frozenset(data["joiners"]),
+        frozenset(data["levels"]),
+        int(data["max_tail"]),
+        frozenset(rules.section("people", "name_breakers")),
+        lexicon.place_names(),
+    )
+
+
+class Tokens:
+    """Word tokens of an article, searchable by character position."""
+
+    def __init__(self, text: str, spans: Sequence[TextSpan]) -> None:
+        self.text = text
+        self.starts = [s.start for s in spans]
+        self.ends = [s.end for s in spans]
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def containing(self, pos: int) -> int | None:
+        """Index of the token holding character `pos`."""
+        i = bisect_right(self.starts, pos) - 1
+        if i >= 0 and self.ends[i] > pos:
+            return i
+        return None
+
+    def starts_at(self, pos: int) -> bool:
+        i = bisect_left(self.starts, pos)
+        return i < len(self.starts) and self.starts[i] == pos
+
+    def following(self, pos: int) -> int | None:
+        """Index of the first token at or after `pos`, if only whitespace lies between."""
+        i = bisect_left(self.starts, pos)
+        if (
+            i >= len(self.starts)
+            or self.text[pos : self.starts[i]].strip()
+            or "\n" in self.text[pos : self.starts[i]]
+        ):
+            return None
+        return i
+
+    def word(self, i: int) -> str:
+        return self.text[self.starts[i] : self.ends[i]]
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def _abbreviation(word: str) -> bool:
+    return word.isupper() and len(word) > 1
+
+
+def _punctuation(word: str) -> bool:
+    return not word[:1].isalnum()
+
+
+def complete_word(tokens: Tokens, start: int, end: int) -> int:
+    """`end` moved to the end of the capitalised word it cuts ("Giáo" -> "Giáo dục")."""
+    if not len(tokens) or end <= start:
+        return end
+    i = tokens.containing(end - 1)
+    if i is not None and tokens.ends[i] > end and _capitalised(tokens.text[max(start, tokens.starts[i]) :]):
+        return tokens.ends[i]
+    return end
+
+
+def trim_to_word(tokens: Tokens, start: int, end: int) -> int:
+    """`end` moved back before a word it cuts in two ("Đỗ Kim Hội Đồng|chí" -> "Đỗ Kim Hội")."""
+    if not len(tokens):
+        return end
+    i = tokens.containing(end - 1)
+    if i is not None and tokens.ends[i] > end and tokens.starts[i] > start:
+        return _rstrip(tokens.text, tokens.starts[i])
+    return end
+
+
+def _rstrip(text: str, end: int) -> int:
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def name_end(tokens: Tokens, start: int, end: int, open_tail: bool = True) -> int:
+    """The end of a sentence-case name that starts at `start` and is known to reach `end`.
+
+    `open_tail`: whether the name may end in lower-case words ("Quỹ Vì người nghèo"); a company's
+    name may hold lower-case words only between capitalised ones ("... nhà nước MTV Yến sào").
+    """
+    if not len(tokens):
+        return end
+    e = edges()
+    end = complete_word(tokens, start, end)
+    last = tokens.containing(end - 1)
+    if last is not None and tokens.word(last) in e.places:
+        return end  # a province closes the name: "CĐ KKT Hải Phòng | phấn đấu hoàn thành"
+    after_abbreviation = last is not None and _abbreviation(tokens.word(last))
+    while True:
+        i = tokens.following(end)
+        if i is None:
+            return end
+        word = tokens.word(i)
+        if _capitalised(word):
+            if word.split()[0] in e.stop_capitalised:
+                return end
+            end = tokens.ends[i]
+            after_abbreviation = _abbreviation(word)
+            if word in e.places:  # a province closes the name: "Công đoàn KKT Hải Phòng | phấn đấu"
+                return end
+            continue
+        if word in e.levels:  # "huyện Mỹ Đức": a level word and its place close the name
+            j = tokens.following(tokens.ends[i])
+            if j is not None and _capitalised(tokens.word(j)):
+                end = tokens.ends[j]
+                while (k := tokens.following(end)) is not None and _capitalised(tokens.word(k)):
+                    if tokens.word(k).split()[0] in e.stop_capitalised:
+                        break
+                    end = tokens.ends[k]
+                return end
+            return end
+        if word in e.joiners:
+            j = tokens.following(tokens.ends[i])
+            if j is not None and _capitalised(tokens.word(j)):
+                end = tokens.ends[j]
+                continue
+            return end
+        # After an abbreviation the name may go on only towards more capitals ("TNHH nhà nước
+        # MTV"), never end in lower case: "Bộ LĐ-TB&XH | đề xuất tăng lương".
+        tail_end = _tail(tokens, i, e, open_tail and not after_abbreviation)
+        if tail_end is None:
+            return end
+        end = tail_end
+
+
+def _tail(tokens: Tokens, i: int, e: Edges, open_tail: bool) -> int | None:
+    """End of a lower-case tail starting at token `i`, or None when no boundary closes it.
+
+    The tail closes at punctuation, the end of the text, a level word or a joiner (when
+    `open_tail`), or at an abbreviation in capitals ("pháp luật LĐLĐ"), or any capitalised word
+    when `open_tail`.
+    """
+    end: int | None = None
+    for k in range(e.max_tail + 1):
+        j = i + k
+        gap = tokens.text[tokens.ends[j - 1] : tokens.starts[j]] if k > 0 and j < len(tokens) else ""
+        if j >= len(tokens) or gap.strip() or "\n" in gap:
+            return None  # a title ending in a verb phrase: "Công đoàn CAND liên hoan nghệ thuật"
+        word = tokens.word(j)
+        if k and word.isupper() and word[:1].isalpha():
+            return end
+        if _punctuation(word) or _capitalised(word) or word in e.levels or word in e.joiners:
+            return end if (k and open_tail) else None
+        if k == e.max_tail or word in e.stop_words or any(ch.isdigit() for ch in word):
+            return None
+        end = tokens.ends[j]
+    return None

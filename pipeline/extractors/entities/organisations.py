@@ -1,0 +1,101 @@
+"""Organisations: the union system (the national federation, provincial and district federations,
+unions of sectors, zones and companies), state and party bodies, bodies named after a place,
+companies and other named bodies, and the organs inside them ("Ban Thường vụ LĐLĐ tỉnh")."""
+
+from __future__ import annotations
+
+import regex
+
+from .gazetteer import Found, Gazetteer, clip_at_breakers, gazetteer, level_word
+from .names import Tokens, name_end
+
+
+def find_orgs(text: str, g: Gazetteer, tokens: Tokens) -> list[Found]:
+    p = g.patterns
+    out: list[Found] = []
+    for m in p["national"].finditer(text):
+        out.append(Found(m.start(), m.end(), "ORGANIZATION", g.data["national"], "national", "national"))
+    for m in p["state"].finditer(text):
+        out.append(Found(m.start(), m.end(), "ORGANIZATION", g.data["state"][m.group()], "state"))
+    for m in p["federation"].finditer(text):
+        level = level_word(m.group("level"))
+        place = None
+        end = m.end("level") if m.group("level") else m.end("head")
+        if m.group("place"):
+            place = g.places.get(m.group("place"), ("Thành phố Hồ Chí Minh", "thành phố"))[0]
+            level = level or g.places.get(m.group("place"), ("", "thành phố"))[1]
+            end = m.end()
+        elif m.group("name") and level in ("quận", "huyện", "thị xã", "thành phố"):
+            name_end_at = clip_at_breakers(text, m.start("name"), m.end("name"), g)
+            words = text[m.start("name") : name_end_at].split()
+            if len(words) >= 3 and words[0] in g.data["surnames"]:
+                name_end_at = m.start("name")  # "LĐLĐ TP Trần Kim Yến": the chair, not a city
+            if name_end_at > m.start("name"):
+                place, end = text[m.start("name") : name_end_at], name_end_at
+        out.append(Found(m.start(), end, "ORGANIZATION", "", "federation", level, place))
+    for m in p["union"].finditer(text):
+        fixed = g.patterns["fixed_phrase"].search(text, m.start("rest"), m.end("rest"))
+        clip_from = fixed.end() if fixed else m.start("rest")  # "cơ quan Dân, Đảng": "Đảng" is inside
+        rest = text[m.start("rest") : clip_at_breakers(text, clip_from, m.end("rest"), g)]
+        if not rest or rest in g.data["orgs"]["company_heads"]:
+            continue  # "CĐCS Cty": the company is named elsewhere
+        level = level_word(m.group("level"))
+        if rest in g.places or (level and rest):
+            canonical_place, kind = g.places.get(rest, (rest, level or ""))
+            if kind == "region" and canonical_place == "Việt Nam":
+                continue  # "Công đoàn Việt Nam" is a state-level body in the gazetteer
+            out.append(
+                Found(m.start(), m.end(), "ORGANIZATION", "", "federation", level or kind, canonical_place)
+            )
+        else:
+            head = "Công đoàn" if m.group("head") in ("CĐ", "Công đoàn") else m.group("head")
+            end = name_end(tokens, m.start("rest"), m.end())
+            rest = " ".join(text[m.start("rest") : end].split())
+            out.append(Found(m.start(), end, "ORGANIZATION", f"{head} {rest}", "union"))
+    for m in p["union_plain"].finditer(text):
+        out.append(
+            Found(m.start(), m.end(), "ORGANIZATION", "", "federation", level_word(m.group("level")), None)
+        )
+    for m in p["place_body"].finditer(text):
+        body = g.data["place_bodies"][m.group("body")]
+        level = level_word(m.group("level"))
+        place = g.places.get(m.group("place") or "", (m.group("place"), ""))[0] if m.group("place") else None
+        out.append(Found(m.start(), m.end(), "ORGANIZATION", body, "place_body", level, place))
+    for m in p["company"].finditer(text):
+        end = name_end(tokens, m.start("name"), m.end(), open_tail=False)
+        company = _company_name(m, text[m.start("name") : end])
+        if m.group("union"):  # the union of a company: "Công đoàn Công ty CP Bách Hưng Sinh"
+            out.append(Found(m.start(), end, "ORGANIZATION", f"Công đoàn {company}", "union", "grassroots"))
+        out.append(Found(m.start("head"), end, "ORGANIZATION", company, "company"))
+    for m in p["named"].finditer(text):
+        if len(tokens) and not tokens.starts_at(m.start()):
+            continue  # "Hội" ending "Đỗ Kim Hội" is not the head of a body
+        if g.patterns["organ_start"].match(text, m.start()):
+            continue  # "Ban Thường vụ LĐLĐ huyện": an organ of the body after it (see _organs)
+        end = name_end(tokens, m.start("name"), m.end())
+        name = " ".join(text[m.start() : end].split())
+        if name in g.data["generic_bodies"]:
+            continue
+        out.append(Found(m.start(), end, "ORGANIZATION", name, "named"))
+    return out
+
+
+def _company_name(m: regex.Match[str], name: str) -> str:
+    words: dict[str, str] = gazetteer().data["company_words"]
+    head = words.get(m.group("head"), m.group("head"))
+    form = words.get(m.group("form"), m.group("form")) if m.group("form") else None
+    return " ".join(x for x in (head, form, " ".join(name.split())) if x)
+
+
+def organs(text: str, found: list[Found], g: Gazetteer) -> list[Found]:
+    """'Ban Thường vụ LĐLĐ tỉnh' is a body of its own, around the federation it belongs to."""
+    out = []
+    for f in found:
+        if f.type != "ORGANIZATION":
+            continue
+        m = g.patterns["organ"].search(text[max(0, f.start - 30) : f.start])
+        if m is not None:
+            start = f.start - (min(30, f.start) - m.start())
+            organ = text[start : f.start].strip()
+            out.append(Found(start, f.end, "ORGANIZATION", f"{organ} {f.canonical}", "organ"))
+    return out

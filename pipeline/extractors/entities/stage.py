@@ -1,0 +1,85 @@
+"""Stage: organisations, people and places, by gazetteers and name patterns over the cleaned text.
+
+underthesea's CRF NER scores badly on union news (it tags "Tổng LĐLĐ Việt Nam" as a person), so
+names come from rules: a union body is a head ("LĐLĐ", "Công đoàn") with a level and a place;
+a person is a capitalised run that starts with a family name, or follows an honorific or an
+office; a place is a province (before or after the 2025 merger) or a district after its level
+word. Every mention gets a canonical name that is the same across articles ("LĐLĐ Thanh Hóa",
+"Công đoàn tỉnh Thanh Hóa" and, in context, "LĐLĐ tỉnh" -> "LĐLĐ tỉnh Thanh Hóa").
+
+Where each job lives: `gazetteer` (patterns), `places`, `organisations`, `people`, `names`
+(where a sentence-case name ends), `canonical`, `main_organisation`.
+"""
+
+from __future__ import annotations
+
+from ...core.article import Article
+from ...core.spans import filter_spans, overlaps
+from ...core.stage import Stage
+from ...output.models import Entity
+from .canonical import resolve
+from .gazetteer import gazetteer
+from .main_organisation import main_organization
+from .names import Tokens
+from .organisations import find_orgs, organs
+from .people import byline, credits, find_people, roles
+from .places import find_places
+
+
+def run(article: Article) -> Article:
+    g = gazetteer()
+    text = article.text
+    tokens = Tokens(text, article.scratch.tokens)
+    places = find_places(text, g, tokens)
+    candidates = find_orgs(text, g, tokens)
+    orgs = filter_spans(candidates)
+    # Credits and bylines are surest ("Ảnh: H.Nguyễn Xây dựng ..."): other candidates may not overlap
+    # them, nor start inside a place ("Hà Nội Phạm Bá Vĩnh").
+    signed = filter_spans(credits(text, g) + byline(article))
+    people = signed + filter_spans(
+        c
+        for c in find_people(text, g)
+        if not overlaps(c.start, c.end, signed) and not any(pl.start <= c.start < pl.end for pl in places)
+    )
+    # Names that sit inside an organisation's or a place's name are not people ("Hà Nội").
+    people = [p for p in people if not any(o.start <= p.start and p.end <= o.end for o in orgs + places)]
+    # A zone inside a union's name is part of that name ("CĐ KKT Hải Phòng"), not a place of its own.
+    places = filter_spans(
+        pl
+        for pl in places
+        if pl.rule != "zone" or not any(o.start <= pl.start and pl.end <= o.end for o in orgs)
+    )
+    found = orgs + places + people
+    resolve(found, candidates, g)
+    found += organs(text, orgs, g)
+    roles(text, people, g)
+    seen: set[tuple[int, int, str]] = set()
+    entities = []
+    for f in sorted(found, key=lambda f: (f.start, -f.end)):
+        key = (f.start, f.end, f.type)
+        if key in seen or not f.canonical:
+            continue
+        seen.add(key)
+        entities.append(
+            Entity(
+                type=f.type,
+                text=text[f.start : f.end],
+                canonical=f.canonical,
+                start=f.start,
+                end=f.end,
+                roles=f.roles,
+                rule=f.rule,
+            )
+        )
+    article.entities = entities
+    article.organization = main_organization(article)
+    return article
+
+
+STAGE = Stage(
+    "entities",
+    run,
+    requires=("text", "paragraphs", "sentences", "tokens", "title"),
+    provides=("entities", "organization"),
+    doc="organisations, people and places; the article's organisation",
+)

@@ -1,0 +1,1 @@
+"""Counts, money and percentages with their qualifier and counted noun."""

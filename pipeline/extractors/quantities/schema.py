@@ -1,0 +1,26 @@
+"""Shape of `units.yaml`."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel
+
+from ...core.schema import RuleFile, Shape, Words
+
+
+class CountUnit(Shape):
+    forms: Words
+    canonical: str
+
+
+class Units(RuleFile):
+    currencies: dict[str, Words]
+    not_currency_after: Words
+    currency_prefixes: dict[str, Words]
+    percent_words: Words
+    plan_words: Words
+    reach_verbs: Words
+    not_quantity_units: Words
+    count_units: list[CountUnit]
+
+
+SCHEMAS: dict[str, type[BaseModel]] = {"units": Units}

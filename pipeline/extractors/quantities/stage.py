@@ -1,0 +1,206 @@
+"""Counts, money and percentages, each with its qualifier and the noun it counts.
+
+Built on `numbers`: for every figure not inside a date, a document number, an ordinal or a time,
+look left for a qualifier ("gần", "hơn", "ít nhất"), right for a range's other end ("50 - 100
+nghìn đồng"), a currency, a percent sign, a plan word ("đạt 116,3 kế hoạch") or a counted noun.
+Durations and ages ("1,5 ngày", "87 năm") are not quantities.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache
+
+import regex
+
+from ...core import rules
+from ...core.article import Article, TextSpan
+from ...core.patterns import YEAR
+from ...core.spans import overlaps
+from ...core.stage import Stage
+from ...output.models import Quantity
+from ..numbers.reader import Number, as_number, find_numbers, find_word_numbers, parse_digits
+from .vocabulary import Vocabulary, vocabulary
+
+_DIGIT_RUN = regex.compile(r"[\d.,]+")
+_YEAR = regex.compile(YEAR)
+_NAME_BEFORE = regex.compile(r"(?<![\p{L}])[\p{Lu}Đ][\p{Ll}\p{M}]*[^\S\n]+[\p{Lu}Đ][\p{Ll}\p{M}]*[^\S\n]+$")
+# "2,500": a decimal comma by Vietnamese convention, but money and counted things come whole, so
+# with exactly three digits after the comma before them it groups thousands, as in the English
+# source the figure was copied from ("2,500 USD", "1,200 đoàn viên"; "2,5 tỷ" stays 2.5 tỷ).
+_EN_GROUPED = regex.compile(r"[1-9]\d{0,2}(?:,\d{3})+")
+
+
+@dataclass
+class Reading:
+    """What is around one figure."""
+
+    kind: str
+    end: int
+    unit: str | None
+    canonical_unit: str | None
+    per: str | None = None
+
+
+def _read_right(text: str, n: Number, voc: Vocabulary) -> Reading | None:
+    """Money, percent, plan, unit or nothing after the figure; None when it is not a quantity."""
+    pos = n.end
+    if (m := voc.currency.match(text, pos)) is not None:
+        return _money(text, m.end(), voc.currency_code[m.group(1)], voc)
+    if (m := voc.percent.match(text, pos)) is not None:
+        return Reading("percent", m.end(), "%", "%")
+    if (m := voc.plan.match(text, pos)) is not None and _after_reach(text, n.start):
+        return Reading("percent", m.end(), "%", "%")
+    if voc.not_quantity.match(text, pos) is not None:
+        return None
+    if (m := voc.unit.match(text, pos)) is not None:
+        return Reading("count", m.end(), m.group(1), voc.unit_canonical[m.group(1)])
+    return Reading("count", pos, None, None)
+
+
+def _names_what(reading: Reading | None) -> bool:
+    """The figure is followed by what it is: money, a percentage or a counted noun."""
+    return reading is not None and (reading.kind != "count" or reading.unit is not None)
+
+
+def _after_reach(text: str, start: int) -> bool:
+    """'đạt 116,3 kế hoạch': a plan word makes a percentage only after 'đạt' or 'vượt'."""
+    return _reach_before().search(text, max(0, start - 30), start) is not None
+
+
+@cache
+def _reach_before() -> regex.Pattern[str]:
+    return regex.compile(vocabulary().reach + r"\s+(?:\p{L}+\s+){0,2}$")
+
+
+def _qualifier(text: str, start: int, voc: Vocabulary) -> tuple[str, int]:
+    left = text[max(0, start - 16) : start]
+    m = voc.qualifier.search(left)
+    if m is None:
+        return "exact", start
+    return voc.qualifier_kind[m.group(1).lower()], start - (len(left) - m.start(1))
+
+
+def _quantity(
+    text: str, start: int, end: int, kind: str, value: Decimal, reading: Reading, qual: str
+) -> Quantity:
+    unit = reading.canonical_unit if kind != "count" else reading.unit
+    return Quantity(
+        text=text[start:end],
+        start=start,
+        end=end,
+        kind=kind,
+        value=as_number(value),
+        unit=unit,
+        qualifier=qual,
+        per=reading.per,
+        rule=reading.kind,
+    )
+
+
+def find_quantities(text: str, blocked: list[TextSpan]) -> list[Quantity]:
+    voc = vocabulary()
+    numbers = [n for n in find_numbers(text) if not overlaps(n.start, n.end, blocked)]
+    digit_spans = [TextSpan(n.start, n.end) for n in numbers]
+    numbers += [
+        n
+        for n in find_word_numbers(text)
+        if n.value > 1
+        and not overlaps(n.start, n.end, blocked + digit_spans)
+        and _names_what(_read_right(text, n, voc))  # words are a number only before what they count
+        and _has_digit_word(text[n.start : n.end])
+    ]
+    numbers.sort(key=lambda n: n.start)
+    out: list[Quantity] = []
+    skip_until = -1
+    for i, n in enumerate(numbers):
+        if n.start < skip_until:
+            continue
+        if voc.vague.search(text[max(0, n.start - 8) : n.start]) and n.rule == "words":
+            continue
+        if _is_year(text, n):
+            continue
+        reading = _read_right(text, n, voc)
+        # A range: "50 - 100 nghìn đồng", "từ 5 đến 7 tỷ đồng", "300.000 - 500.000đ".
+        sep = voc.range_sep.match(text, n.end)
+        nxt = numbers[i + 1] if i + 1 < len(numbers) else None
+        if (
+            sep is not None
+            and nxt is not None
+            and nxt.start == sep.end()
+            and (reading is None or reading.unit is None)
+            and not _is_year(text, nxt)
+        ):
+            second = _read_right(text, nxt, voc)
+            if second is not None and (second.kind != "count" or second.unit):
+                first_value = n.value
+                if not n.scaled and nxt.scaled and n.value < nxt.value:
+                    # "50 - 100 nghìn": the scale of the second end applies to the first
+                    first_value = n.value * _scale_of(nxt, text)
+                qual, qstart = _qualifier(text, n.start, voc)
+                out.append(_quantity(text, qstart, second.end, second.kind, first_value, second, qual))
+                out.append(_quantity(text, nxt.start, second.end, second.kind, nxt.value, second, "exact"))
+                skip_until = second.end
+                continue
+        if reading is None:
+            continue
+        start, value = n.start, n.value
+        if reading.kind == "count" and reading.unit is None:
+            if (p := voc.currency_prefix.search(text, max(0, n.start - 4), n.start)) is not None:
+                reading = _money(text, reading.end, voc.prefix_code[p.group(1)], voc)  # "$300"
+                start = p.start()
+            elif voc.day_before.search(text, max(0, n.start - 6), n.start) is not None:
+                continue  # "vào ngày 10", "mùng 5 Tết": a day of the month, not a count
+            elif _NAME_BEFORE.search(text, max(0, n.start - 40), n.start) is not None:
+                continue  # "trạm biến áp Cầu Diễn 37": a number that ends a name
+        whole = reading.kind == "money" or (reading.kind == "count" and reading.unit is not None)
+        if whole and not n.scaled and _EN_GROUPED.fullmatch(text, n.start, n.end):
+            value = Decimal(text[n.start : n.end].replace(",", ""))
+        qual, qstart = _qualifier(text, start, voc)
+        end = reading.end
+        if (m := voc.at_least_after.match(text, end)) is not None:
+            qual, end = "at_least", m.end()
+        out.append(_quantity(text, qstart, end, reading.kind, value, reading, qual))
+    return out
+
+
+def _money(text: str, end: int, code: str, voc: Vocabulary) -> Reading:
+    """Money in `code` read up to `end`, with what it is paid per ("15 triệu đồng/m2")."""
+    per = None
+    if (p := voc.per.match(text, end)) is not None:
+        per, end = p.group(1), p.end()
+    return Reading("money", end, code, code, per)
+
+
+def _has_digit_word(s: str) -> bool:
+    """A number in words needs a digit word or a half: "triệu" alone is a scale, not a count."""
+    digits = {*rules.section("numbers", "word_digits"), "mười", *rules.section("numbers", "half_before")}
+    return any(w in digits for w in s.lower().split())
+
+
+def _scale_of(n: Number, text: str) -> Decimal:
+    digits = _DIGIT_RUN.match(text, n.start, n.end)
+    base = parse_digits(digits.group()) if digits else Decimal(1)
+    return n.value / base if base else Decimal(1)
+
+
+def _is_year(text: str, n: Number) -> bool:
+    """A bare 4-digit figure from 1900 to 2099 is a year; the date extractor owns it."""
+    s = text[n.start : n.end]
+    return _YEAR.fullmatch(s) is not None
+
+
+def run(article: Article) -> Article:
+    blocked = [*article.scratch.blocked, *(TextSpan(d.start, d.end) for d in article.dates)]
+    article.quantities = find_quantities(article.text, blocked)
+    return article
+
+
+STAGE = Stage(
+    "quantities",
+    run,
+    requires=("text", "blocked", "dates"),
+    provides=("quantities",),
+    doc="counts, money, percentages",
+)

@@ -1,0 +1,81 @@
+"""What the quantity reader knows about the words around a figure, compiled once from the rule
+files: qualifiers and ranges (`numbers.yaml`), currencies, percent and plan words, counted nouns
+and what is not a quantity (`units.yaml`, beside this file)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from ...core import rules
+from ...core.patterns import alternation, cased
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    qualifier: regex.Pattern[str]
+    qualifier_kind: dict[str, str]
+    currency: regex.Pattern[str]
+    currency_code: dict[str, str]
+    currency_prefix: regex.Pattern[str]
+    prefix_code: dict[str, str]
+    percent: regex.Pattern[str]
+    plan: regex.Pattern[str]
+    not_quantity: regex.Pattern[str]
+    unit: regex.Pattern[str]
+    unit_canonical: dict[str, str]
+    range_sep: regex.Pattern[str]
+    vague: regex.Pattern[str]
+    at_least_after: regex.Pattern[str]
+    day_before: regex.Pattern[str]
+    per: regex.Pattern[str]
+
+    reach: str  # verbs that measure a figure against a plan: "đạt", "vượt", "bằng"
+
+
+_WB = r"(?![\p{L}\d])"  # a word ends here
+
+
+@cache
+def vocabulary() -> Vocabulary:
+    num = rules.load("numbers")
+    units = rules.load("units")
+    qual_kind = {w: kind for kind, words in num["qualifiers"].items() for w in words}
+    cur_code = {w: code for code, words in units["currencies"].items() for w in words}
+    pre_code = {w: code for code, words in units["currency_prefixes"].items() for w in words}
+    unit_canon = {f: u["canonical"] for u in units["count_units"] for f in u["forms"]}
+    return Vocabulary(
+        qualifier=regex.compile(r"(?:^|(?<=[^\p{L}]))(" + alternation(list(qual_kind)) + r")\s+$", regex.I),
+        qualifier_kind={k.lower(): v for k, v in qual_kind.items()},
+        currency=regex.compile(
+            r"\s?("
+            + alternation(list(cur_code))
+            + r")"
+            + _WB
+            + r"(?!\s+(?:"
+            + alternation(units["not_currency_after"])
+            + r")"
+            + _WB
+            + ")"
+        ),
+        currency_code=cur_code,
+        currency_prefix=regex.compile(r"(" + alternation(list(pre_code)) + r")\s?$"),
+        prefix_code=pre_code,
+        percent=regex.compile(r"\s?(" + alternation(units["percent_words"]) + r")"),
+        plan=regex.compile(r"\s+(?:" + alternation(units["plan_words"]) + r")" + _WB),
+        not_quantity=regex.compile(
+            r"\s*°|\s+(?:" + alternation(units["not_quantity_units"]) + r")" + _WB, regex.I
+        ),
+        unit=regex.compile(r"\s+(" + alternation(list(unit_canon)) + r")" + _WB),
+        unit_canonical=unit_canon,
+        range_sep=regex.compile(r"\s*(?:" + alternation(num["range_separators"]) + r")\s*"),
+        vague=regex.compile(r"(?:" + alternation(num["vague_prefixes"]) + r")\s+$", regex.I),
+        day_before=regex.compile(
+            r"(?<![\p{L}])(?:" + alternation(cased(rules.section("dates", "day_words"))) + r")\s+$"
+        ),
+        at_least_after=regex.compile(r"\s+(?:" + alternation(num["at_least_after"]) + r")" + _WB),
+        reach="(?:" + alternation(units["reach_verbs"]) + ")",
+        per=regex.compile(r"/\s?(\p{L}[\p{L}\d]*(?:\s(?:quà|người|tháng|năm|ngày|lượt))?)"),
+    )

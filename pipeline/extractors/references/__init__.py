@@ -1,0 +1,1 @@
+"""Cited documents, ordinals, identifiers and times: figures that are not quantities."""

@@ -1,0 +1,162 @@
+"""Input files into documents: one per text or HTML file, one per line of a JSON Lines file.
+
+A `Document` is what the extractor needs (text, publication date) and what the record's
+`source` says of its origin. Whatever cannot become a document is an `ErrorResult` naming the
+file (and the line, for JSON Lines) and the reason; the other documents of the file go on.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+import regex
+
+from ..core.hashing import sha256
+from ..errors import ArticleError
+from ..output.models import ErrorResult, Source
+from . import load, webpage
+
+# What each file suffix holds; anything else in a folder is not an article and is skipped.
+FORMATS = {".txt": "text", ".text": "text", ".html": "html", ".htm": "html", ".jsonl": "jsonl"}
+MAX_LINE_BYTES = 20 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Document:
+    text: str
+    name: str  # output name, relative to the output folder
+    source: Source
+    published: dt.date | None = None
+
+
+def format_of(path: Path) -> str | None:
+    return FORMATS.get(path.suffix.lower())
+
+
+def safe_name(relative: str) -> str:
+    """An output name that stays inside the output folder whatever the input's name holds."""
+    parts = [p for p in PurePosixPath(relative.replace("\\", "/")).parts if p not in ("", ".", "..", "/")]
+    cleaned = [regex.sub(r"[\x00-\x1f\x7f:*?\"<>|]", "_", p).strip(" .")[:150] or "_" for p in parts]
+    return "/".join(cleaned) or "_"
+
+
+def documents(path: Path, name: str) -> Iterator[Document | ErrorResult]:
+    """The documents of one input file, in order."""
+    kind = format_of(path) or "text"
+    try:
+        if kind == "jsonl":
+            yield from _jsonl(path, name)
+            return
+        data, label = load.read(path)
+        sha = _sha(data)
+        if kind == "html":
+            yield _html_document(data, label, name, sha)
+        else:
+            text, encoding = load.decode(data, label)
+            yield Document(text, name, Source(path=label, encoding=encoding, sha256=sha, format="text"))
+    except ArticleError as exc:
+        yield ErrorResult(file=exc.file, reason=exc.reason)
+
+
+def _sha(data: bytes) -> str:
+    return sha256(data)
+
+
+def _html_document(data: bytes, label: str, name: str, sha: str | None, line: int | None = None) -> Document:
+    declared = webpage.declared_charset(data)
+    text: str | None = None
+    encoding = declared
+    if declared:
+        try:
+            text = data.decode(declared)
+        except (LookupError, UnicodeDecodeError):
+            text = None
+    if text is None:
+        text, encoding = load.decode(data, label)
+    return _page_document(text, label, name, sha, encoding, line)
+
+
+def _page_document(
+    html: str, label: str, name: str, sha: str | None, encoding: str | None, line: int | None = None
+) -> Document:
+    page = webpage.parse(html)
+    if page is None:
+        raise ArticleError(label, "HTML page holds no main text to extract from")
+    source = Source(path=label, encoding=encoding, sha256=sha, format="html", url=page.url, line=line)
+    return Document(page.text, name, source, page.published)
+
+
+def _jsonl(path: Path, name: str) -> Iterator[Document | ErrorResult]:
+    label = str(path)
+    with load.reading(label):
+        f = path.open("rb")
+    used: set[str] = set()
+    with f:
+        for number, raw in enumerate(f, start=1):
+            where = f"{label}:{number}"
+            if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
+                raw = raw[3:]
+            if not raw.strip():
+                continue
+            try:
+                doc = _jsonl_line(raw, where, label, name, number, used)
+            except ArticleError as exc:
+                yield ErrorResult(file=exc.file, reason=exc.reason)
+            else:
+                yield doc
+
+
+def _jsonl_line(raw: bytes, where: str, label: str, name: str, number: int, used: set[str]) -> Document:
+    if len(raw) > MAX_LINE_BYTES:
+        raise ArticleError(where, f"line too long ({len(raw)} bytes; the limit is {MAX_LINE_BYTES})")
+    try:
+        item: Any = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise ArticleError(where, "line is not UTF-8 (JSON Lines must be)") from None
+    except json.JSONDecodeError as exc:
+        raise ArticleError(where, f"not valid JSON ({exc.msg} at column {exc.colno})") from None
+    if not isinstance(item, dict):
+        raise ArticleError(where, f"expected a JSON object, got {type(item).__name__}")
+    given_id = item.get("id")
+    if given_id is not None and not isinstance(given_id, str | int):
+        raise ArticleError(where, "'id' must be a string or a number")
+    out = safe_name(f"{name}/{given_id if given_id is not None else f'line-{number}'}")
+    if out in used:
+        out = f"{out}-line-{number}"
+    used.add(out)
+    published = _published(item.get("published"), where)
+    url = item.get("url") if isinstance(item.get("url"), str) else None
+    ident = None if given_id is None else str(given_id)
+    if isinstance(item.get("text"), str) and item["text"].strip():
+        text = item["text"]
+        if (
+            isinstance(item.get("title"), str)
+            and item["title"].strip()
+            and not text.startswith(item["title"])
+        ):
+            text = f"{item['title'].strip()}\n{text}"
+        source = Source(path=label, encoding="utf-8", format="jsonl", url=url, line=number, id=ident)
+        return Document(text, out, source, published)
+    if isinstance(item.get("html"), str) and item["html"].strip():
+        doc = _page_document(item["html"], where, out, None, "utf-8", number)
+        source = doc.source.model_copy(
+            update={"path": label, "format": "jsonl", "id": ident, "url": url or doc.source.url}
+        )
+        return Document(doc.text, out, source, published or doc.published)
+    raise ArticleError(where, "no 'text' or 'html' field with article text")
+
+
+def _published(value: object, where: str) -> dt.date | None:
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str):
+        raise ArticleError(where, "'published' must be a string YYYY-MM-DD")
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        raise ArticleError(where, f"'published' must be YYYY-MM-DD, not {value!r}") from None

@@ -1,0 +1,1 @@
+"""The text every offset indexes: cleaning (`clean`) and sentences and words (`tokenize`)."""

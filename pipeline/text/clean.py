@@ -1,0 +1,80 @@
+"""Stage: the one canonical text every later offset indexes.
+
+NFC, one tone-mark convention, one space between words, one line per paragraph, no empty lines,
+no photo captions and no page furniture ("Có thể bạn quan tâm", "Tin khác" and the headlines after
+them). The first line is the title.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import cache
+
+import regex
+
+from ..core import rules
+from ..core.article import Article, TextSpan
+from ..core.patterns import alternation
+from ..core.stage import Stage
+
+_SPACES = regex.compile(r"[^\S\n]+")
+
+
+@cache
+def _tone_pattern() -> tuple[regex.Pattern[str], dict[str, str]]:
+    marks: dict[str, str] = {}
+    for old, new in rules.section("cleaning", "tone_marks").items():
+        marks[old] = new
+        marks[old[0].upper() + old[1:]] = new[0].upper() + new[1:]
+    # Not after "q" ("quý" keeps its mark: "u" there is part of the consonant) and only at the end
+    # of a syllable ("hoàn", "thuyền" are already right).
+    pattern = regex.compile(r"(?<![qQ])(" + alternation(list(marks)) + r")(?!\w)")
+    return pattern, marks
+
+
+@cache
+def _furniture() -> tuple[frozenset[str], str]:
+    headings = frozenset(h.casefold() for h in rules.section("cleaning", "furniture_headings"))
+    return headings, rules.section("cleaning", "caption_suffix")
+
+
+def normalise_tone_marks(text: str) -> str:
+    pattern, marks = _tone_pattern()
+    return pattern.sub(lambda m: marks[m.group(1)], text)
+
+
+def clean_text(raw: str) -> str:
+    text = unicodedata.normalize("NFC", raw.replace("\r\n", "\n").replace("\r", "\n"))
+    text = text.replace("\ufeff", "").replace("\u200b", "")
+    headings, caption_suffix = _furniture()
+    lines: list[str] = []
+    for line in text.split("\n"):
+        line = _SPACES.sub(" ", line).strip()
+        if not line:
+            continue
+        if lines and line.rstrip(" :").casefold() in headings:
+            break  # everything from here on is the page's, not the article's
+        if lines and line.endswith(caption_suffix):
+            continue  # a photo caption
+        lines.append(line)
+    return normalise_tone_marks("\n".join(lines))
+
+
+def run(article: Article) -> Article:
+    article.text = clean_text(article.raw)
+    start = 0
+    article.scratch.paragraphs = []
+    for line in article.text.split("\n"):
+        article.scratch.paragraphs.append(TextSpan(start, start + len(line)))
+        start += len(line) + 1
+    article.title = article.text.split("\n", 1)[0] if article.text else None
+    return article
+
+
+STAGE = Stage(
+    "clean",
+    run,
+    requires=("raw",),
+    provides=("text", "title", "paragraphs"),
+    doc="NFC, tone marks, spaces, furniture; title = first line",
+)
