@@ -10,17 +10,9 @@ from . import stages
 from .core.article import Article
 from .errors import ArticleError
 from .io import sources
+from .io.published import published as published_date
 from .output import record
 from .output.models import ArticleRecord, ErrorResult, Source
-
-
-def _published(value: dt.date | str | None, source: str) -> dt.date | None:
-    if value is None or isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(value)
-    except (TypeError, ValueError):
-        raise ArticleError(source, f"published must be YYYY-MM-DD, not {value!r}") from None
 
 
 def extract(
@@ -45,7 +37,7 @@ def extract(
 def _extract(text: str, source: Source, published: dt.date | str | None) -> ArticleRecord:
     if not isinstance(text, str):
         raise ArticleError(source.path, f"expected text (str), got {type(text).__name__}")
-    article = Article(raw=text, source=source.path, published=_published(published, source.path))
+    article = Article(raw=text, source=source.path, published=published_date(published, source.path))
     article = stages.run(article)
     if not article.text:
         raise ArticleError(source.path, "no article text left after cleaning")

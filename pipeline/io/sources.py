@@ -20,6 +20,7 @@ from ..core.hashing import sha256
 from ..errors import ArticleError
 from ..output.models import ErrorResult, Source
 from . import load, webpage
+from .published import published as read_published
 
 # What each file suffix holds; anything else in a folder is not an article and is skipped.
 FORMATS = {".txt": "text", ".text": "text", ".html": "html", ".htm": "html", ".jsonl": "jsonl"}
@@ -129,7 +130,7 @@ def _jsonl_line(raw: bytes, where: str, label: str, name: str, number: int, used
     if out in used:
         out = f"{out}-line-{number}"
     used.add(out)
-    published = _published(item.get("published"), where)
+    published = read_published(item.get("published"), where)
     url = item.get("url") if isinstance(item.get("url"), str) else None
     ident = None if given_id is None else str(given_id)
     if isinstance(item.get("text"), str) and item["text"].strip():
@@ -149,14 +150,3 @@ def _jsonl_line(raw: bytes, where: str, label: str, name: str, number: int, used
         )
         return Document(doc.text, out, source, published or doc.published)
     raise ArticleError(where, "no 'text' or 'html' field with article text")
-
-
-def _published(value: object, where: str) -> dt.date | None:
-    if value is None or value == "":
-        return None
-    if not isinstance(value, str):
-        raise ArticleError(where, "'published' must be a string YYYY-MM-DD")
-    try:
-        return dt.date.fromisoformat(value[:10])
-    except ValueError:
-        raise ArticleError(where, f"'published' must be YYYY-MM-DD, not {value!r}") from None

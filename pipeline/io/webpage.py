@@ -14,6 +14,9 @@ from typing import Any
 
 import regex
 
+from ..errors import ArticleError
+from .published import published as read_published
+
 _META_CHARSET = regex.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)""", regex.I)
 
 
@@ -65,9 +68,7 @@ def _clean_title(title: str | None) -> str | None:
 
 
 def _date(value: str | None) -> dt.date | None:
-    if not value:
-        return None
     try:
-        return dt.date.fromisoformat(value[:10])
-    except ValueError:
-        return None
+        return read_published(value, "")
+    except ArticleError:
+        return None  # a page's metadata may hold anything: no date rather than no article
