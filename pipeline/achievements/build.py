@@ -60,12 +60,11 @@ def build(article: Article) -> Article:
     figures = [q for q in article.quantities if q.kind in ("count", "money")]
     achievements: list[Achievement] = []
     clause_of: list[TextSpan] = []
+    kind_of: list[str] = []
     for i, q in enumerate(figures):
         sentence = article.sentence_at(q.start)
         span = clause(text, q.start, q.end, sentence)
-        unit = "VND" if q.kind == "money" else c.units.get(q.unit or "", q.unit)
-        if q.kind == "money" and q.unit not in (None, "VND"):
-            unit = q.unit
+        unit = (q.unit or "VND") if q.kind == "money" else c.units.get(q.unit or "", q.unit)
         if q.per or unit in c.never_units or inside_quotes(text, q, sentence):
             continue
         why = exclusion(text, q, span)
@@ -96,12 +95,13 @@ def build(article: Article) -> Article:
             )
         )
         clause_of.append(span)
+        kind_of.append(q.kind)
     # A count and an amount in one clause ("1.020 suất quà ... trị giá 765 triệu đồng") know each other.
     for i, a in enumerate(achievements):
         a.related = [
             j
-            for j, b in enumerate(achievements)
-            if j != i and clause_of[j] == clause_of[i] and (a.unit == "VND") != (b.unit == "VND")
+            for j in range(len(achievements))
+            if j != i and clause_of[j] == clause_of[i] and kind_of[i] != kind_of[j]
         ]
     achievements += _qualitative(article, clause_of, fallback)
     article.achievements = achievements
