@@ -97,15 +97,16 @@ def test_beneficiaries_come_from_the_clause_after_the_figure():
     ]
 
 
-def test_an_achievement_takes_its_period_only_when_both_ends_have_a_year():
-    """make fuzz found a period whose end had no year ("--06-20") crash the period's last day."""
+def test_a_period_without_its_year_takes_the_year_of_the_nearest_dated_place():
+    """make fuzz found a period whose end had no year ("--06-20") crash the period's last day.
+    A period with no year at all takes the year the paragraph gives, a year apart across New Year."""
     record = extract(
         "LĐLĐ tỉnh A\nTừ ngày 15/5/2017 đến 20/6, LĐLĐ tỉnh A đã tặng 100 suất quà. "
         "Từ 15/12 đến 15/1, Công đoàn đã tặng 30 suất quà."
     )
     assert [(a.value, a.period and (a.period.start, a.period.end)) for a in record.achievements] == [
         (100, ("2017-05-15", "2017-06-20")),
-        (30, None),
+        (30, ("2017-12-15", "2018-01-15")),
     ]
 
 

@@ -1,5 +1,5 @@
-"""An achievement's attributes besides its category: the plan it is measured against, the time,
-who achieved it, who gave the award, and who received it."""
+"""An achievement's attributes besides its category, who and when: the plan it is measured
+against, who gave the award, and who received it."""
 
 from __future__ import annotations
 
@@ -10,9 +10,8 @@ import regex
 from ..core import rules
 from ..core.article import TextSpan
 from ..core.patterns import alternation
-from ..extractors.dates.resolve import first_day, last_day
 from ..extractors.entities.main_organisation import UNION_RULES
-from ..output.models import DateMention, Entity, Period, Quantity
+from ..output.models import Entity, Quantity
 from .cues import cues
 
 _ACHIEVER_RULES = (*UNION_RULES, "organ")
@@ -30,30 +29,6 @@ def target(text: str, q: Quantity, percents: list[Quantity], span: TextSpan, nxt
             if p.text.endswith(cues().plan_words):
                 return float(p.value)
     return None
-
-
-def as_of(text: str, q: Quantity, sentence: TextSpan, dates: list[DateMention]) -> str | None:
-    c = cues()
-    for m in c.as_of.finditer(text, sentence.start, q.start):
-        for d in dates:
-            if m.end() <= d.start <= m.end() + 8 and len(d.value) == 10 and d.value[0] != "-":
-                return d.value
-    return None
-
-
-def period(q: Quantity, span: TextSpan, dates: list[DateMention]) -> Period | None:
-    for d in dates:
-        a, _, b = d.value.partition("/")
-        if span.start <= d.start < q.start and b and not a.startswith("-") and not b.startswith("-"):
-            return Period(start=first_day(a), end=last_day(b))
-    return None
-
-
-def achiever(q: Quantity, sentence: TextSpan, entities: list[Entity], fallback: str | None) -> str | None:
-    before = [
-        e for e in entities if e.rule in _ACHIEVER_RULES and sentence.start <= e.start and e.end <= q.start
-    ]
-    return before[-1].canonical if before else fallback
 
 
 def awarding(text: str, span: TextSpan, q: Quantity, entities: list[Entity]) -> str | None:

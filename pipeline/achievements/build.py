@@ -1,22 +1,53 @@
-"""Records from figures: achievements, and the plans and stock figures kept apart as `targets` and
-`statistics`; awards and leads with no figure ("dẫn đầu toàn quốc") as achievements of their own."""
+"""Records from figures: achievements; the plans, stock figures and other actors' figures kept
+apart (`targets`, `statistics`, `other_figures`); awards and leads with no figure ("dẫn đầu toàn
+quốc") as achievements of their own; a result the title or lead repeats, once."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from ..core.article import Article, TextSpan
 from ..output.models import Achievement, Figure, Quantity, Span
-from .attributes import achiever, as_of, awarding, beneficiaries, period, target
+from .attributes import awarding, beneficiaries, target
 from .category import categorise
 from .clause import clause, exclusion, inside_quotes
 from .cues import cues
+from .dedupe import merge_repeats
+from .time import Places, When, when
+from .who import Context
 
 
-def _qualitative(article: Article, spans_with_figures: list[TextSpan], org: str | None) -> list[Achievement]:
-    """'dẫn đầu toàn quốc', 'được tặng Cờ thi đua của Chính phủ': achievements with no figure."""
+@dataclass(frozen=True)
+class Seen:
+    """One figure in its places: what the builders share."""
+
+    q: Quantity
+    unit: str | None
+    unit_normalized: str | None
+    clause: TextSpan
+    sentence: TextSpan
+    when: When
+
+    def evidence(self, text: str) -> Span:
+        return Span(
+            text=text[self.clause.start : self.clause.end], start=self.clause.start, end=self.clause.end
+        )
+
+    def figure(self) -> Span:
+        return Span(text=self.q.text, start=self.q.start, end=self.q.end)
+
+
+def _qualitative(article: Article, spans_with_figures: list[TextSpan], ctx: Context) -> list[Achievement]:
+    """'dẫn đầu toàn quốc', 'được tặng Cờ thi đua của Chính phủ': achievements with no figure,
+    when a union body (not a company or the state) is who received or led."""
     text = article.text
     out = []
     for m in cues().qualitative.finditer(text):
         if any(s.start <= m.start() < s.end for s in spans_with_figures):
+            continue
+        sentence = article.sentence_at(m.start())
+        who = ctx.who(m.start(), clause(text, m.start(), m.end(), sentence), sentence, "")
+        if not who.union:
             continue
         award = cues().awards.search(m.group())
         out.append(
@@ -24,7 +55,8 @@ def _qualitative(article: Article, spans_with_figures: list[TextSpan], org: str 
                 category="award" if award else "emulation",
                 value=None,
                 unit=None,
-                organization=org,
+                organization=who.organization,
+                organization_ref=ctx.ref(who.organization),
                 award=award.group() if award else None,
                 evidence=Span(text=m.group(), start=m.start(), end=m.end()),
             )
@@ -32,30 +64,28 @@ def _qualitative(article: Article, spans_with_figures: list[TextSpan], org: str 
     return out
 
 
-def _keep_figure(
-    article: Article, q: Quantity, unit: str | None, span: TextSpan, sentence: TextSpan, kind: str, cue: str
-) -> None:
-    """A plan or a stock figure goes to `targets` or `statistics`: not an achievement, not lost."""
-    text = article.text
-    fallback = article.organization.name if article.organization else None
-    figure = Figure(
-        value=q.value,
-        unit=unit,
-        qualifier=q.qualifier,
-        category=categorise(text, q, span, unit),
-        as_of=as_of(text, q, sentence, article.dates),
-        period=period(q, sentence, article.dates),
-        organization=achiever(q, sentence, article.entities, fallback),
+def _figure(article: Article, seen: Seen, category: str | None, who: str | None, cue: str | None) -> Figure:
+    return Figure(
+        value=seen.q.value,
+        unit=seen.unit,
+        unit_normalized=seen.unit_normalized,
+        qualifier=seen.q.qualifier,
+        category=category,
+        as_of=seen.when.as_of,
+        period=seen.when.period,
+        time_source=seen.when.source,
+        organization=who,
         cue=cue,
-        evidence=Span(text=text[span.start : span.end], start=span.start, end=span.end),
+        evidence=seen.evidence(article.text),
+        figure=seen.figure(),
     )
-    (article.targets if kind == "target" else article.statistics).append(figure)
 
 
 def build(article: Article) -> Article:
     text = article.text
     c = cues()
-    fallback = article.organization.name if article.organization else None
+    ctx = Context.of(article)
+    title = TextSpan(0, len(article.title)) if article.title else None
     percents = [q for q in article.quantities if q.kind == "percent"]
     figures = [q for q in article.quantities if q.kind in ("count", "money")]
     achievements: list[Achievement] = []
@@ -67,35 +97,72 @@ def build(article: Article) -> Article:
         unit = (q.unit or "VND") if q.kind == "money" else c.units.get(q.unit or "", q.unit)
         if q.per or unit in c.never_units or inside_quotes(text, q, sentence):
             continue
+        if unit is None:
+            continue  # a count of nothing named ("quận 5", "Điện 4") reports no result
+        places = Places(
+            span,
+            sentence,
+            ctx.before_in_paragraph(sentence),
+            ctx.lead(sentence),
+            title,
+            ctx.earlier(sentence),
+        )
+        seen = Seen(
+            q,
+            unit,
+            unit if q.kind == "money" else c.normalized.get(unit, unit),
+            span,
+            sentence,
+            when(text, q.start, places, article.dates, article.published),
+        )
         why = exclusion(text, q, span)
         if why is not None:
             kind, cue = why
             if kind != "other" and cue is not None:
-                _keep_figure(article, q, unit, span, sentence, kind, cue)
+                who = ctx.who(q.start, span, sentence, "")
+                figure = _figure(article, seen, categorise(text, q, span, unit), who.organization, cue)
+                (article.targets if kind == "target" else article.statistics).append(figure)
             continue
         nxt = figures[i + 1].start if i + 1 < len(figures) else len(text)
         category = categorise(text, q, span, unit, next_figure=nxt)
         if category is None:
             continue
+        who = ctx.who(q.start, span, sentence, category)
+        if not who.union:
+            article.other_figures.append(
+                _figure(article, seen, category, None, None).model_copy(update={"actor": who.organization})
+            )
+            continue
         award = c.awards.search(text, span.start, span.end) if category == "award" else None
+        giver = who.awarding_body or (
+            awarding(text, span, q, article.entities) if category == "award" else None
+        )
         achievements.append(
             Achievement(
                 category=category,
                 value=q.value,
                 unit=unit,
+                unit_normalized=seen.unit_normalized,
                 qualifier=q.qualifier,
                 target_percent=target(text, q, percents, span, nxt),
-                as_of=as_of(text, q, sentence, article.dates),
-                period=period(q, sentence, article.dates),
-                organization=achiever(q, sentence, article.entities, fallback),
+                as_of=seen.when.as_of,
+                period=seen.when.period,
+                time_source=seen.when.source,
+                organization=who.organization,
+                organization_ref=ctx.ref(who.organization),
                 award=award.group() if award else None,
-                awarding_body=awarding(text, span, q, article.entities) if category == "award" else None,
+                awarding_body=giver,
                 beneficiaries=beneficiaries(text, q, span),
-                evidence=Span(text=text[span.start : span.end], start=span.start, end=span.end),
+                evidence=seen.evidence(text),
+                figure=seen.figure(),
             )
         )
         clause_of.append(span)
         kind_of.append(q.kind)
+    kept = merge_repeats(achievements, *ctx.repeat_zones())
+    achievements = [achievements[k] for k in kept]
+    clause_of = [clause_of[k] for k in kept]
+    kind_of = [kind_of[k] for k in kept]
     # A count and an amount in one clause ("1.020 suất quà ... trị giá 765 triệu đồng") know each other.
     for i, a in enumerate(achievements):
         a.related = [
@@ -103,6 +170,6 @@ def build(article: Article) -> Article:
             for j in range(len(achievements))
             if j != i and clause_of[j] == clause_of[i] and kind_of[i] != kind_of[j]
         ]
-    achievements += _qualitative(article, clause_of, fallback)
+    achievements += _qualitative(article, clause_of, ctx)
     article.achievements = achievements
     return article

@@ -28,7 +28,7 @@ def categorise(
     own: list[tuple[float, int, str]] = []
     leading: list[tuple[float, int, str]] = []  # cues that lead the next figure
     following = next_figure if next_figure is not None and next_figure < span.end else None
-    words = set(WORD.findall(text, span.start, span.end))
+    words = {w.lower() for w in WORD.findall(text, span.start, span.end)}
     for name, cue, pattern in (entry for w in words & c.category.keys() for entry in c.category[w]):
         for m in pattern.finditer(text, span.start, span.end):
             if m.end() <= q.start:

@@ -7,21 +7,34 @@ keeps it out of `achievements`; so does a per-unit amount after it, or a quotati
 
 from __future__ import annotations
 
+from functools import cache
+
 import regex
 
+from ..core import rules
 from ..core.article import TextSpan
+from ..core.patterns import alternation
 from ..output.models import Quantity
 from .cues import cues
 
-_CLAUSE_END = regex.compile(r"[;!?\n]|\.(?!\d)|…|:\s")
+
+@cache
+def _clause_end() -> regex.Pattern[str]:
+    """ ";", "!", "?", a line end, ": ", a full stop, and "…" before a capital (before lower case
+    it trails a list mid-sentence: "ốm đau dài ngày… tổng trị giá ..."); not the stop of an
+    abbreviation ("TP. Hồ Chí Minh", "TP.Vũng Tàu") nor a decimal or date point ("1.200", "28.4")."""
+    abbreviations = alternation(rules.section("achievements", "stop_abbreviations"))
+    return regex.compile(
+        r"[;!?\n]|(?<!(?<![\p{L}])(?:" + abbreviations + r"))\.(?![\d\p{L}])|…(?=\s*[\p{Lu}\n]|$)|:\s"
+    )
 
 
 def clause(text: str, start: int, end: int, bounds: TextSpan) -> TextSpan:
     """The stretch between clause marks (";", ".", ":" and line ends) around `start:end`."""
     left = bounds.start
-    for m in _CLAUSE_END.finditer(text, bounds.start, start):
+    for m in _clause_end().finditer(text, bounds.start, start):
         left = m.end()
-    m = _CLAUSE_END.search(text, end, bounds.end)
+    m = _clause_end().search(text, end, bounds.end)
     right = m.start() if m else bounds.end
     while left < start and text[left].isspace():
         left += 1
@@ -31,12 +44,29 @@ def clause(text: str, start: int, end: int, bounds: TextSpan) -> TextSpan:
 def exclusion(text: str, q: Quantity, span: TextSpan) -> tuple[str, str | None] | None:
     """(kind, cue) when the figure is a plan, a stock figure, a wage or a price, else None.
 
-    The cue stands in the clause before the figure (the one nearest it is given), or a per-unit
-    or "sinh hoạt" right after it marks someone else's figure.
+    A plan or stock cue stands anywhere in the clause before the figure (it governs the clause's
+    verb); someone else's wage or price is named right before its figure ("thu nhập bình quân 6
+    triệu đồng"), so that cue counts only within `other_reach` characters, not when it describes
+    the receivers further back ("cho CNLĐ có thu nhập thấp ... tổng trị giá 700 triệu đồng"), nor
+    across the words that give a gift's value ("có thu nhập thấp với tổng trị giá 400 triệu
+    đồng"). A per-unit or "sinh hoạt" right after the figure marks someone else's figure too.
     """
-    left = text[span.start : q.start]
-    for kind, pattern in cues().exclusions.items():
-        found = list(pattern.finditer(left))
+    c = cues()
+    reach = {"other": c.data["other_reach"]}
+    for kind, pattern in c.exclusions.items():
+        start = max(span.start, q.start - reach.get(kind, q.start))
+        found = [
+            m
+            for m in pattern.finditer(text, start, q.start)
+            # A cue's look-ahead may need the figure itself ("đề xuất 1.532 sáng kiến" proposes
+            # nothing): it is checked against the whole text, not the stretch before the figure.
+            if pattern.match(text, m.start()) is not None
+            and not (
+                kind == "other"
+                and m.group().lower() not in c.per_unit
+                and c.value_heads.search(text, m.end(), q.start)
+            )
+        ]
         if found:
             return kind, found[-1].group()
     right = text[q.end : min(span.end, q.end + 25)]

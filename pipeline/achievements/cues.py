@@ -11,7 +11,7 @@ from typing import Any
 import regex
 
 from ..core import rules
-from ..core.patterns import alternation, cased, words_or_regex
+from ..core.patterns import alternation, cased, word, words, words_or_regex
 from ..extractors.quantities.vocabulary import vocabulary
 
 WORD = regex.compile(r"[\p{L}\p{M}\d]+")
@@ -19,8 +19,9 @@ WORD = regex.compile(r"[\p{L}\p{M}\d]+")
 
 @dataclass(frozen=True)
 class Cues:
-    # (category, cue, pattern) under the cue's first word: a clause is searched only for the cues
-    # whose first word it holds (a set lookup instead of ninety scans).
+    # (category, cue, pattern) under the cue's first word in lower case: a clause is searched only
+    # for the cues whose first word it holds (a set lookup instead of ninety scans). A cue matches
+    # as written, Capitalised at a sentence start, and in a headline's capitals.
     category: dict[str, list[tuple[str, str, regex.Pattern[str]]]]
     priority: dict[str, int]
     weak: dict[str, float]
@@ -31,12 +32,15 @@ class Cues:
     as_of: regex.Pattern[str]
     awards: regex.Pattern[str]
     units: dict[str, str]
+    normalized: dict[str, str]  # a canonical unit -> the unit an analyst adds up under
     category_units: dict[str, tuple[list[str], list[str]]]  # counted nouns settling a category over others
     qualitative: regex.Pattern[str]
     per_unit_after: regex.Pattern[str]  # "500.000 đồng/suất", "lương ... sinh hoạt": not a result
     plan_after: regex.Pattern[str]  # "(đạt 107,3%) kế hoạch": the percentage is against a plan
     plan_words: tuple[str, ...]
     reach_end: regex.Pattern[str]  # "đạt", "vượt" right before a percentage
+    value_heads: regex.Pattern[str]  # "trị giá", "tổng số tiền": what follows is a gift's value
+    per_unit: frozenset[str]  # "mỗi", "bình quân": someone else's figure whatever stands between
     gives_after: regex.Pattern[str]  # "<org> tặng": the organisation gives, it does not receive
     data: dict[str, Any]
 
@@ -47,8 +51,8 @@ def cues() -> Cues:
     category: dict[str, list[tuple[str, str, regex.Pattern[str]]]] = {}
     for name, spec in data["categories"].items():
         for cue in spec["cues"]:
-            pattern = regex.compile(r"(?<![\p{L}])" + regex.escape(cue) + r"(?![\p{L}])")
-            category.setdefault(WORD.findall(cue)[0], []).append((name, cue, pattern))
+            pattern = regex.compile(r"(?<![\p{L}])(?:" + alternation(cased([cue])) + r")(?![\p{L}])")
+            category.setdefault(WORD.findall(cue)[0].lower(), []).append((name, cue, pattern))
     kinds = {"target": data["plan_cues"], "statistic": data["stock_cues"], "other": data["other_cues"]}
     awards = regex.compile(r"(?<![\p{L}])(?:" + alternation(data["awards"]) + r")(?![\p{L}])")
     return Cues(
@@ -56,13 +60,14 @@ def cues() -> Cues:
         priority={c: i for i, c in enumerate(data["priority"])},
         weak={k: float(v) for k, v in data["weak_cues"].items()},
         exclusions={
-            kind: regex.compile(r"(?<![\p{L}])(?:" + words_or_regex(words) + r")(?![\p{L}])")
-            for kind, words in kinds.items()
+            kind: regex.compile(word(words_or_regex(entries, cased_words=True)))
+            for kind, entries in kinds.items()
         },
         never_units=frozenset(data["never_units"]),
         as_of=regex.compile(r"(?<![\p{L}])(?:" + alternation(cased(data["as_of_cues"])) + r")(?![\p{L}])"),
         awards=awards,
         units=vocabulary().unit_canonical,
+        normalized=vocabulary().unit_normalized,
         category_units={
             name: (spec["units"], spec.get("over", []))
             for name, spec in data["categories"].items()
@@ -89,6 +94,8 @@ def cues() -> Cues:
         ),
         plan_words=tuple(voc_units("plan_words")),
         reach_end=regex.compile(vocabulary().reach + r"\s*$"),
+        value_heads=regex.compile(words(data["value_heads"])),
+        per_unit=frozenset(w.lower() for w in data["per_unit_cues"]),
         gives_after=regex.compile(r"\s*(?:đã\s+)?(?:" + alternation(data["giving_verbs"]) + r")"),
         data=data,
     )

@@ -14,6 +14,11 @@ class CategoryCues(Shape):
     over: list[Category] = Field(default_factory=list)  # ... when the cue's category is one of these
 
 
+class UnionSubject(Shape):
+    forms: Words
+    canonical: str | None = None
+
+
 class Achievements(RuleFile):
     categories: dict[Category, CategoryCues]
     weak_cues: dict[str, float]
@@ -25,11 +30,20 @@ class Achievements(RuleFile):
     someone_else_after: Words
     giving_verbs: Words
     never_units: Words
+    union_subjects: list[UnionSubject]
+    belongs_to: Words
+    other_actors: Words
+    not_subject_before: Words
     beneficiary_cues: Words
     beneficiary_stops: Words
     as_of_cues: Words
+    comparison_cues: Words
+    stop_abbreviations: Words
     awards: Words
     target_window: int = Field(ge=1)
+    other_reach: int = Field(ge=1)
+    value_heads: Words
+    per_unit_cues: Words
 
     @model_validator(mode="after")
     def _priority_covers_categories(self) -> Achievements:

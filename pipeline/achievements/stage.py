@@ -19,6 +19,6 @@ STAGE = Stage(
     "achievements",
     build,
     requires=("text", "sentences", "quantities", "dates", "entities", "organization"),
-    provides=("achievements", "targets", "statistics"),
+    provides=("achievements", "targets", "statistics", "other_figures"),
     doc="figures tied to category, unit, target, date, who",
 )

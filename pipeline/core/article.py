@@ -71,6 +71,7 @@ class Article:
     achievements: list[Achievement] = field(default_factory=list, metadata=OUT)
     targets: list[Figure] = field(default_factory=list, metadata=OUT)
     statistics: list[Figure] = field(default_factory=list, metadata=OUT)
+    other_figures: list[Figure] = field(default_factory=list, metadata=OUT)
     # A log every stage may append to; no stage provides it.
     warnings: list[str] = field(default_factory=list, metadata=OUT)
     scratch: Scratch = field(default_factory=Scratch)

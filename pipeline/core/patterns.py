@@ -34,16 +34,18 @@ def one_line(pattern: str) -> regex.Pattern[str]:
     return regex.compile(pattern.replace(r"\s", r"[^\S\n]"))
 
 
-def words_or_regex(entries: list[Any]) -> str:
+def words_or_regex(entries: list[Any], cased_words: bool = False) -> str:
     """An alternation of rule-file entries, in their order: a plain string is a literal word or
-    phrase (escaped); `{regex: ...}` is a pattern, kept as written. Order matters: the first
-    alternative that matches at a position wins, and the match is reported as the cue."""
+    phrase (escaped; with `cased_words`, in its printed casings too); `{regex: ...}` is a pattern,
+    kept as written. Order matters: the first alternative that matches at a position wins, and
+    the match is reported as the cue."""
     parts = []
     for entry in entries:
         if isinstance(entry, dict):
             parts.append(str(entry["regex"]))
         else:
-            parts.append(regex.escape(entry, special_only=True, literal_spaces=True))
+            variants = cased([entry]) if cased_words else [entry]
+            parts.extend(regex.escape(v, special_only=True, literal_spaces=True) for v in variants)
     return "|".join(parts)
 
 

@@ -97,6 +97,7 @@ class Organizations(RuleFile):
     name_joiners: Words
     name_edges: NameEdges
     generic_bodies: Words
+    org_levels: dict[Literal["grassroots", "zone", "sector", "district", "province"], Words]
 
 
 SCHEMAS: dict[str, type[BaseModel]] = {"places": Places, "organizations": Organizations}

@@ -71,21 +71,40 @@ class Period(_Model):
     end: str = Field(pattern=ISO_DAY)
 
 
+OrgLevel = Literal["national", "sector", "province", "district", "zone", "grassroots"]
+TimeSource = Literal["as_of", "clause", "sentence", "paragraph", "lead", "title", "earlier", "published"]
+
+
 class OrgRef(_Model):
     name: str = Field(description="canonical name")
     aliases: list[str] = Field(default_factory=list, description="the names the article uses for it")
-    level: str | None = Field(default=None, description="national, province, district, sector, grassroots")
+    level: OrgLevel | None = Field(
+        default=None, description="national, sector, province, district, zone (industrial), grassroots"
+    )
+    province: str | None = Field(default=None, description="the province as the article names it")
+    province_since_2025: str | None = Field(
+        default=None, description="the province it belongs to since the merger of 1 July 2025"
+    )
 
 
 class Achievement(_Model):
     category: Category
     value: float | None = Field(description="null for a qualitative achievement")
     unit: str | None
+    unit_normalized: str | None = Field(
+        default=None, description="the unit to add up under: 'công nhân', 'CNLĐ' -> 'người lao động'"
+    )
     qualifier: Qualifier = "exact"
     target_percent: float | None = None
     as_of: str | None = Field(default=None, pattern=ISO_DAY)
     period: Period | None = None
+    time_source: TimeSource | None = Field(
+        default=None, description="where as_of or period came from: the nearest place that states a time"
+    )
     organization: str | None = None
+    organization_ref: OrgRef | None = Field(
+        default=None, description="the organisation with level and province"
+    )
     award: str | None = None
     awarding_body: str | None = None
     beneficiaries: str | None = None
@@ -93,6 +112,10 @@ class Achievement(_Model):
         default_factory=list, description="indexes of achievements reported together (count and value)"
     )
     evidence: Span
+    figure: Span | None = Field(default=None, description="the figure itself, as written")
+    mentions: list[Span] = Field(
+        default_factory=list, description="other places in the article that report the same result"
+    )
 
 
 class Figure(_Model):
@@ -101,13 +124,17 @@ class Figure(_Model):
 
     value: float
     unit: str | None
+    unit_normalized: str | None = None
     qualifier: Qualifier = "exact"
     category: Category | None = Field(default=None, description="what it would count as an achievement")
     as_of: str | None = Field(default=None, pattern=ISO_DAY)
     period: Period | None = None
+    time_source: TimeSource | None = None
     organization: str | None = None
-    cue: str = Field(description="the words that make it a plan or a stock figure")
+    actor: str | None = Field(default=None, description="for another actor's figure: who it is")
+    cue: str | None = Field(description="the words that make it a plan, a stock figure or another's")
     evidence: Span
+    figure: Span | None = None
 
 
 class Entity(Span):
@@ -159,6 +186,10 @@ class ArticleRecord(_Model):
     achievements: list[Achievement] = Field(default_factory=list)
     targets: list[Figure] = Field(default_factory=list, description="plans and targets, not yet achieved")
     statistics: list[Figure] = Field(default_factory=list, description="stock figures: what there is")
+    other_figures: list[Figure] = Field(
+        default_factory=list,
+        description="results of other actors (the state, employers, other organisations): not the unions'",
+    )
     entities: list[Entity] = Field(default_factory=list)
     quantities: list[Quantity] = Field(default_factory=list)
     dates: list[DateMention] = Field(default_factory=list)
@@ -176,6 +207,19 @@ class ArticleRecord(_Model):
             *(("ordinals", s) for s in self.ordinals),
             *(("documents", s) for s in self.documents),
             *(("achievements.evidence", a.evidence) for a in self.achievements),
+            *(("achievements.figure", a.figure) for a in self.achievements if a.figure),
+            *(("achievements.mentions", m) for a in self.achievements for m in a.mentions),
+            *(
+                (f"{name}.{part}", span)
+                for name, figures in (
+                    ("targets", self.targets),
+                    ("statistics", self.statistics),
+                    ("other_figures", self.other_figures),
+                )
+                for f in figures
+                for part, span in (("evidence", f.evidence), ("figure", f.figure))
+                if span is not None
+            ),
         ]
         for where, span in spans:
             if self.text[span.start : span.end] != span.text:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from dataclasses import dataclass
+from functools import cache
 from itertools import pairwise
 
 import regex
@@ -101,6 +102,18 @@ def dmy(m: regex.Match[str]) -> str | None:
 
 def dm(m: regex.Match[str]) -> str | None:
     return day(None, month_of(m), int(m.group("d")))
+
+
+def holiday(m: regex.Match[str]) -> str | None:
+    """A day and month only when a fixed named day falls on it ("1-5", "30-4", "2-9")."""
+    value = dm(m)
+    return value if value in _fixed_holidays() else None
+
+
+@cache
+def _fixed_holidays() -> frozenset[str]:
+    days = rules.section("dates", "named_days")
+    return frozenset(f"--{d['month']:02d}-{d['day']:02d}" for d in days if not d.get("lunar"))
 
 
 def day_range(m: regex.Match[str]) -> str | None:

@@ -23,6 +23,7 @@ from .resolve import (
     day_range,
     dm,
     dmy,
+    holiday,
     month,
     month_range,
     part_of_year,
@@ -159,6 +160,23 @@ def _day_rules(w: Words) -> list[Rule]:
             _at_word(r"(?:(?:" + prefixes + r")\s+)(?<![\d.,])" + D + SEP + M + END, I),
             dm,
             heads_list=True,
+        ),
+        # "Sáng nay, 28-4, tại Hà Nội": a day and month set off by commas is the day the news is of.
+        Rule(
+            "day_month_aside",
+            _at_word(r"(?<=,\s?)(?<![\d.,])" + D + r"\s?[-–/.]\s?" + M + r"(?![\d]|[.,/-]\d)(?=\s*,)", I),
+            dm,
+        ),
+        # "Quốc tế lao động 1-5", "miền Nam 30- 4, thống nhất": a fixed holiday's day and month
+        # ending a phrase is that holiday (a range of counts, "1-5 người", goes on to its noun).
+        Rule(
+            "day_month_holiday",
+            _at_word(
+                r"(?<![\d.,/])" + D + r"\s?[-–]\s?" + M + r"(?![\d]|[.,/-]\d)"
+                r"(?=\s*(?:[,.;:)…!?\n]|$|(?:và|vừa|năm|tới|hằng|hàng)\s))",
+                I,
+            ),
+            holiday,
         ),
         Rule(
             "day_list",

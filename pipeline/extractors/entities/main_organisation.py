@@ -7,6 +7,7 @@ from collections import Counter
 from ...core.article import Article
 from ...output.models import OrgRef
 from .gazetteer import gazetteer
+from .levels import describe, province_of
 
 UNION_RULES = ("federation", "union", "national")
 
@@ -32,4 +33,14 @@ def main_organization(article: Article) -> OrgRef | None:
         if others and max(others)[0] * 2 >= score and max(others)[0] > 1:
             best = max(others)[1]
     aliases = sorted({e.text for e in unions if e.canonical == best})
-    return OrgRef(name=best, aliases=aliases)
+    return describe(best, aliases, article_province(article))
+
+
+def article_province(article: Article) -> str | None:
+    """The province the article names most often (ties: the first named)."""
+    named = Counter(
+        e.canonical
+        for e in article.entities
+        if e.type == "LOCATION" and e.canonical and province_of(e.canonical)
+    )
+    return named.most_common(1)[0][0] if named else None

@@ -10,6 +10,7 @@ from ...core.schema import RuleFile, Shape, Words
 class CountUnit(Shape):
     forms: Words
     canonical: str
+    normalized: str | None = None
 
 
 class Units(RuleFile):

@@ -26,6 +26,7 @@ class Vocabulary:
     not_quantity: regex.Pattern[str]
     unit: regex.Pattern[str]
     unit_canonical: dict[str, str]
+    unit_normalized: dict[str, str]  # canonical unit -> the unit an analyst adds up under
     range_sep: regex.Pattern[str]
     vague: regex.Pattern[str]
     at_least_after: regex.Pattern[str]
@@ -70,6 +71,7 @@ def vocabulary() -> Vocabulary:
         ),
         unit=regex.compile(r"\s+(" + alternation(list(unit_canon)) + r")" + _WB),
         unit_canonical=unit_canon,
+        unit_normalized={u["canonical"]: u.get("normalized") or u["canonical"] for u in units["count_units"]},
         range_sep=regex.compile(r"\s*(?:" + alternation(num["range_separators"]) + r")\s*"),
         vague=regex.compile(r"(?:" + alternation(num["vague_prefixes"]) + r")\s+$", regex.I),
         day_before=regex.compile(

@@ -1,0 +1,39 @@
+"""A result the title or the lead repeats is one result: news puts its main figure in the headline
+and the opening paragraph, then reports it again in the body ("LĐLĐ tỉnh trao 765 triệu đồng ...").
+Counting each place would double the totals an analyst adds up. The body's mention is kept (it
+has the fullest clause) and lists the others in `mentions`. Two equal figures inside the body are
+two results ("3 Bằng khen" for one unit and "3 Bằng khen" for another) and stay apart.
+"""
+
+from __future__ import annotations
+
+from ..output.models import Achievement
+
+
+def _key(a: Achievement) -> tuple[object, ...]:
+    return (a.category, a.value, a.unit, a.organization)
+
+
+def merge_repeats(achievements: list[Achievement], title_end: int, lead_end: int) -> list[int]:
+    """Indexes of the achievements to keep; a kept one lists the repeats it absorbed in `mentions`.
+
+    A figure in the title merges into the first later one with the same category, value, unit and
+    organisation; a figure in the lead paragraph into the first one after the lead."""
+    dropped: set[int] = set()
+    for zone_end in (title_end, lead_end):
+        for i, a in enumerate(achievements):
+            if i in dropped or a.evidence.start >= zone_end or a.value is None:
+                continue
+            later = next(
+                (
+                    j
+                    for j, b in enumerate(achievements)
+                    if j not in dropped and b.evidence.start >= zone_end and _key(b) == _key(a)
+                ),
+                None,
+            )
+            if later is not None:
+                achievements[later].mentions.append(a.evidence)
+                achievements[later].mentions.extend(a.mentions)
+                dropped.add(i)
+    return [i for i in range(len(achievements)) if i not in dropped]

@@ -1,0 +1,177 @@
+"""Who achieved a figure: the subject of its clause, the way Vietnamese puts it first.
+
+A Vietnamese clause says who acts before the verb: "LĐLĐ quận Long Biên đã trao 1.020 suất quà",
+"Trong đó, các đơn vị công đoàn cấp trên cơ sở tặng gần 500 suất". So the achiever is the actor
+before the figure in its clause that is not a complement, the union body nearest the figure
+first (`subject`). A body after "của", "cho", "đến", "với", "được" (the agent of a passive:
+"được Tổng LĐLĐ tặng"), "theo", "thuộc", after an achievement's verb (its object), a plan's
+setter ("kế hoạch Tổng Liên đoàn giao") or a name in parentheses never is. A clause with no actor
+takes its sentence's; a sentence with none carries the last actor of its paragraph; the first
+sentences of a paragraph fall back to the article's organisation.
+
+Actors are union bodies (named, or generic: "các cấp công đoàn", "CĐCS", "toàn tỉnh") or other
+actors (the state, employers, other organisations). An award given by a body above the article's
+own, or by the state, goes to the body that receives it; `awarding_body` keeps the giver.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from ..core import rules
+from ..core.article import TextSpan
+from ..core.patterns import alternation, cased
+from ..extractors.entities.levels import RANK, level_of
+from ..extractors.entities.main_organisation import UNION_RULES
+from ..output.models import Entity
+from .cues import cues
+
+_UNION = (*UNION_RULES, "organ")
+
+
+@dataclass(frozen=True)
+class Actor:
+    name: str | None  # canonical name; None: the article's own organisation
+    union: bool
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    union_subjects: regex.Pattern[str]
+    union_canonical: dict[str, str | None]
+    other_actors: regex.Pattern[str]
+    not_subject_before: regex.Pattern[str]
+    belongs_to: regex.Pattern[str]
+
+
+@cache
+def lexicon() -> Lexicon:
+    data = rules.load("achievements")
+    verbs = [cue for spec in data["categories"].values() for cue in spec["cues"] if cue[:1].islower()]
+    canonical: dict[str, str | None] = {}
+    for entry in data["union_subjects"]:
+        for form in cased(entry["forms"], headlines=False):
+            canonical[form] = entry.get("canonical")
+    return Lexicon(
+        union_subjects=regex.compile(r"(?<![\p{L}])(?:" + alternation(list(canonical)) + r")(?![\p{L}])"),
+        union_canonical=canonical,
+        other_actors=regex.compile(
+            r"(?<![\p{L}])(?:" + alternation(cased(data["other_actors"], headlines=False)) + r")(?![\p{L}])"
+        ),
+        # Complements follow these words, and objects follow an achievement's verb ("được kết
+        # nạp Đảng", "trao giải"): a name right after either is not who acted.
+        not_subject_before=regex.compile(
+            r"(?<![\p{L}])(?:"
+            + alternation(cased([*data["not_subject_before"], *verbs], headlines=False))
+            + r")\s+$"
+        ),
+        belongs_to=regex.compile(r"\s*(?:" + alternation(data["belongs_to"]) + r")\s+"),
+    )
+
+
+def candidates(text: str, span: TextSpan, entities: list[Entity]) -> list[Actor]:
+    """Every actor that could be the subject in `span`, in text order, complements left out."""
+    lex = lexicon()
+    orgs = [e for e in entities if e.type == "ORGANIZATION" and span.start <= e.start and e.end <= span.end]
+    # An organ ("Ban Thường vụ LĐLĐ tỉnh") acts for the body it belongs to, named inside it.
+    orgs = [e for e in orgs if e.rule != "organ"]
+    found = [Actor(e.canonical, e.rule in _UNION, e.start, e.end) for e in orgs]
+    for m in lex.union_subjects.finditer(text, span.start, span.end):
+        if not any(e.start <= m.start() < e.end for e in orgs) and not _COUNTED.search(
+            text, span.start, m.start()
+        ):
+            found.append(Actor(_generic(text, m, span, entities), True, m.start(), m.end()))
+    for m in lex.other_actors.finditer(text, span.start, span.end):
+        if not any(a.start <= m.start() < a.end for a in found):
+            found.append(Actor(m.group(), False, m.start(), m.end()))
+    kept: list[Actor] = []
+    previous: tuple[Actor, bool] | None = None  # the last actor seen and whether it was a complement
+    for actor in sorted(found, key=lambda a: a.start):
+        complement = _complement(text, span.start, actor)
+        if previous is not None and previous[1] and _LISTED.fullmatch(text, previous[0].end, actor.start):
+            complement = True  # "của LĐLĐ tỉnh, CĐ Giáo dục tỉnh Bắc Kạn": the list goes on
+        if not complement:
+            kept.append(actor)
+        previous = (actor, complement)
+    return kept
+
+
+# A generic name right after a number is what the number counts ("thành lập được 155 CĐCS").
+_COUNTED = regex.compile(r"\d\s+$")
+# What joins the items of a list of names.
+_LISTED = regex.compile(r"\s*(?:,|và|,\s*và|;)?\s*")
+
+
+def _generic(text: str, m: regex.Match[str], span: TextSpan, entities: list[Entity]) -> str | None:
+    """A generic union subject's name: "các cấp CĐ trực thuộc LĐLĐ TP.Hải Phòng" is that body's."""
+    after = lexicon().belongs_to.match(text, m.end())
+    if after is not None:
+        for e in entities:
+            if e.start == after.end() and e.rule in _UNION:
+                return e.canonical
+    return lexicon().union_canonical.get(m.group())
+
+
+def _complement(text: str, start: int, actor: Actor) -> bool:
+    """An actor that the words before it make a complement, or that stands in parentheses."""
+    before = text[max(start, actor.start - 30) : actor.start]
+    if lexicon().not_subject_before.search(before):
+        return True
+    left = text[start : actor.start]
+    return left.count("(") > left.count(")")
+
+
+def subject(
+    text: str, clause: TextSpan, sentence: TextSpan, figure: int, entities: list[Entity]
+) -> Actor | None:
+    """The actor of the figure: a union body before it in its clause, else in its sentence before
+    the clause; only when neither names one, another actor (in the clause, then the sentence)."""
+    spans = (TextSpan(clause.start, figure), TextSpan(sentence.start, clause.start))
+    found = [candidates(text, span, entities) for span in spans]
+    for actors in found:
+        unions = [a for a in actors if a.union]
+        if unions:
+            return unions[-1]
+    for actors in found:
+        if actors:
+            return actors[-1]
+    return None
+
+
+def _choose(found: list[Actor]) -> Actor | None:
+    """The union body nearest the figure, else the other actor nearest it.
+
+    The nearest, because a later actor heads a later verb ("Các công đoàn cấp trên ... trao 2.152
+    suất quà, tiêu biểu như LĐLĐ TP.Vũng Tàu tổ chức ... thu hút 500 CNVCLĐ"); a union body over
+    another actor, because a union acting with an employer or a state body ("CĐCS và Ban Giám đốc
+    công ty trao ...", "Phó Chủ tịch Tổng LĐLĐ cùng LĐLĐ tỉnh bàn giao ...") still achieved it."""
+    unions = [a for a in found if a.union]
+    if unions:
+        return unions[-1]
+    return found[-1] if found else None
+
+
+def sentence_subject(text: str, sentence: TextSpan, entities: list[Entity]) -> Actor | None:
+    return _choose(candidates(text, sentence, entities))
+
+
+def gives(text: str, actor: Actor) -> bool:
+    """ "<actor> (đã) tặng/trao ...": the actor gives."""
+    return cues().gives_after.match(text, actor.end) is not None
+
+
+def award_receiver(giver: Actor, main: str | None, national: str) -> str | None:
+    """Who an award goes to when `giver` gives it: the article's body when the giver stands above
+    it or is not a union body; the giver itself when it rewards its own people."""
+    if main is None or giver.name is None:
+        return main if giver.name is None else (giver.name if giver.union else None)
+    if not giver.union:
+        return main
+    giver_rank = RANK.get(level_of(giver.name, national) or "", 9)
+    main_rank = RANK.get(level_of(main, national) or "", 9)
+    return main if giver_rank < main_rank else giver.name

@@ -1,0 +1,154 @@
+"""When: the time an article gives a figure, from the nearest place that states one.
+
+`as_of` is a day the text fixes the figure at ("tính đến ngày 25/11/2022", "tính đến hết tháng
+6/2023" -> the month's last day), or the day its clause says it happened ("thành lập ngày
+11/5/2017 với 32 đoàn viên"). A period is the nearest year, month, quarter or period the text
+states: in the figure's clause, its sentence, the sentences before it in its paragraph, the
+article's lead paragraph, the title, then the nearest earlier paragraph that states one; only when
+the text gives none of these, the publication year. `time_source` says which it was, so a reader
+can check it against the sentence. Comparisons ("so với năm 2016") date another figure, not this.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from ..core import rules
+from ..core.article import TextSpan
+from ..core.patterns import alternation, cased
+from ..extractors.dates.resolve import first_day, last_day, resolve_year
+from ..output.models import DateMention, Period, TimeSource
+from .cues import cues
+
+_DAY = regex.compile(r"(?:\d{4}|-)-\d\d-\d\d")  # a single day, with or without its year
+_AS_OF_REACH = 8  # characters between an as-of cue and its date: "tính đến (ngày) 25/11/2022"
+
+
+@dataclass(frozen=True)
+class When:
+    as_of: str | None = None
+    period: Period | None = None
+    source: TimeSource | None = None
+
+
+@dataclass(frozen=True)
+class Places:
+    """The places to look for a time, nearest first."""
+
+    clause: TextSpan
+    sentence: TextSpan
+    paragraph: TextSpan | None  # the figure's paragraph before its sentence
+    lead: TextSpan | None  # the article's lead paragraph, when the figure is not in it
+    title: TextSpan | None
+    earlier: TextSpan | None  # the article before the figure's paragraph
+
+
+@cache
+def _comparison() -> regex.Pattern[str]:
+    words = rules.section("achievements", "comparison_cues")
+    return regex.compile(r"(?<![\p{L}])(?:" + alternation(cased(words)) + r")\s+$")
+
+
+def as_of(text: str, figure: int, sentence: TextSpan, dates: list[DateMention]) -> str | None:
+    """The day an as-of cue before the figure in its sentence fixes; a month or a year only when
+    the cue says "hết" (to the end of it)."""
+    for m in cues().as_of.finditer(text, sentence.start, figure):
+        for d in dates:
+            if not m.start() <= d.start <= m.end() + _AS_OF_REACH or d.value.startswith("-"):
+                continue
+            value = d.value.partition("/")[2] or d.value
+            if len(value) == 10:
+                return value
+            if "hết" in m.group().lower():
+                return last_day(value)
+    return None
+
+
+def _dating(text: str, span: TextSpan, dates: list[DateMention], days: bool) -> list[DateMention]:
+    """Dates in `span` that can date a figure: years, months, periods, days with `days` (a day
+    dates its clause's result, not a whole sentence's), with or without their year."""
+    return [
+        d
+        for d in dates
+        if span.start <= d.start < span.end
+        and (days or "/" in d.value or not _DAY.fullmatch(d.value))
+        and not _comparison().search(text, max(0, d.start - 20), d.start)
+    ]
+
+
+def _yearless(value: str) -> bool:
+    return value.startswith("-") or "/-" in value
+
+
+def _nearest(dates: list[DateMention], figure: int) -> DateMention:
+    """Before the figure first (the nearest), then after it."""
+    before = [d for d in dates if d.start < figure]
+    if before:
+        return before[-1]
+    return dates[0]
+
+
+def _with_year(value: str, year: int) -> str:
+    """A year-less value in `year`; a period whose end falls before its start ends a year later
+    ("15/12 đến 15/1")."""
+    start, _, end = resolve_year(value, dt.date(year, 1, 1)).partition("/")
+    if end and end < start and _yearless(value.partition("/")[2]):
+        end = str(int(end[:4]) + 1) + end[4:]
+    return f"{start}/{end}" if end else start
+
+
+def _period_of(value: str) -> Period:
+    start, _, end = value.partition("/")
+    return Period(start=first_day(start), end=last_day(end or start))
+
+
+def when(text: str, figure: int, places: Places, dates: list[DateMention], published: dt.date | None) -> When:
+    day = as_of(text, figure, places.sentence, dates)
+    if day is not None:
+        return When(as_of=day, source="as_of")
+    levels: list[tuple[TimeSource, TextSpan | None]] = [
+        ("clause", places.clause),
+        ("sentence", places.sentence),
+        ("paragraph", places.paragraph),
+        ("lead", places.lead),
+        ("title", places.title),
+        ("earlier", places.earlier),
+    ]
+    for i, (source, span) in enumerate(levels):
+        found = _dating(text, span, dates, source == "clause") if span is not None else []
+        if not found:
+            continue
+        nearest = _nearest(found, figure)
+        value = nearest.value
+        if _yearless(value):
+            # "Ngày 25-1, ... trao 1.200 suất quà": the day is here, its year further out.
+            year = _context_year(text, levels[i + 1 :], dates, figure, published)
+            if year is None:
+                return When()  # the text says when, but not in which year
+            value = _with_year(value, year)
+        if len(value) == 10 and nearest.start < figure:
+            # "thành lập ngày 11/5/2017 với 32 đoàn viên": the day the clause's result was reached
+            return When(as_of=value, source=source)
+        return When(period=_period_of(value), source=source)
+    if published is not None:
+        return When(period=_period_of(str(published.year)), source="published")
+    return When()
+
+
+def _context_year(
+    text: str,
+    levels: list[tuple[TimeSource, TextSpan | None]],
+    dates: list[DateMention],
+    figure: int,
+    published: dt.date | None,
+) -> int | None:
+    """The year of the nearest dated place among `levels`, else of the publication date."""
+    for _, span in levels:
+        found = [d for d in _dating(text, span, dates, True) if not _yearless(d.value)] if span else []
+        if found:
+            return int(_nearest(found, figure).value[:4])
+    return published.year if published is not None else None
