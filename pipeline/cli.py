@@ -24,6 +24,8 @@ from rich.table import Table
 from rich.text import Text
 
 from .batch.run import Job, JobResult, run_batch
+from .errors import ArticleError
+from .io.published import published as read_published
 from .output.models import ArticleRecord
 
 app = typer.Typer(
@@ -54,8 +56,16 @@ def run(
     ] = os.cpu_count() or 1,
     force: Annotated[bool, typer.Option("--force", help="Redo every input, changed or not.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")] = False,
+    published: Annotated[
+        str | None,
+        typer.Option(
+            "--published",
+            "-p",
+            help="Publication date YYYY-MM-DD of inputs that give none (in their metadata or file name).",
+        ),
+    ] = None,
 ) -> None:
-    """Process articles into OUT/<name>.json, OUT/records.jsonl and OUT/errors.jsonl.
+    """Process articles into OUT/<name>.json, OUT/records.jsonl, OUT/facts.jsonl and OUT/errors.jsonl.
 
     Inputs unchanged since the last run into OUT (same content, same pipeline version) are kept,
     not redone; an interrupted run is completed by running it again.
@@ -88,7 +98,13 @@ def run(
             )
 
     try:
-        summary = run_batch(paths, out, workers=workers, force=force, on_result=on_result, on_start=on_start)
+        day = read_published(published, "--published")
+    except ArticleError as error:
+        raise typer.BadParameter(error.reason, param_hint="--published") from None
+    try:
+        summary = run_batch(
+            paths, out, workers=workers, force=force, published=day, on_result=on_result, on_start=on_start
+        )
     finally:
         if progress is not None:
             progress.stop()

@@ -12,7 +12,7 @@ from .attributes import awarding, beneficiaries, target
 from .category import categorise
 from .clause import clause, exclusion, inside_quotes
 from .cues import cues
-from .dedupe import merge_repeats
+from .dedupe import fact_id, merge_repeats
 from .time import Places, When, when
 from .who import Context
 
@@ -170,6 +170,8 @@ def build(article: Article) -> Article:
             for j in range(len(achievements))
             if j != i and clause_of[j] == clause_of[i] and kind_of[i] != kind_of[j]
         ]
+    for a in achievements:
+        a.fact_id = fact_id(a)
     achievements += _qualitative(article, clause_of, ctx)
     article.achievements = achievements
     return article

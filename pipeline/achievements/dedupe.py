@@ -7,6 +7,9 @@ two results ("3 Bằng khen" for one unit and "3 Bằng khen" for another) and s
 
 from __future__ import annotations
 
+import json
+
+from ..core.hashing import sha256
 from ..output.models import Achievement
 
 
@@ -37,3 +40,13 @@ def merge_repeats(achievements: list[Achievement], title_end: int, lead_end: int
                 achievements[later].mentions.extend(a.mentions)
                 dropped.add(i)
     return [i for i in range(len(achievements)) if i not in dropped]
+
+
+def fact_id(a: Achievement) -> str | None:
+    """One id for one result however many articles report it: the same organisation, category,
+    value, unit and time give the same id, so a batch can count the result once."""
+    if a.value is None:
+        return None
+    period = [a.period.start, a.period.end] if a.period else None
+    key = [a.organization, a.category, a.value, a.unit_normalized or a.unit, a.as_of, period]
+    return sha256(json.dumps(key, ensure_ascii=False))[:16]

@@ -11,6 +11,8 @@ in input order: its bytes do not depend on the number of workers or on interrupt
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import json
 import os
 import tempfile
@@ -24,7 +26,7 @@ from ..core.hashing import sha256_stream
 from ..errors import ArticleError
 from ..io import load, sources
 from ..output.models import ArticleRecord, ErrorResult
-from . import manifest
+from . import facts, manifest
 from .executor import Executor
 
 
@@ -32,6 +34,7 @@ from .executor import Executor
 class Job:
     path: Path  # the input file
     name: str  # its output name, relative to the output folder, without suffix
+    published: dt.date | None = None  # the run's publication date, for documents that give none
 
 
 @dataclass
@@ -58,7 +61,7 @@ class Summary:
         )
 
 
-def discover(inputs: Iterable[Path]) -> tuple[list[Job], list[ErrorResult]]:
+def discover(inputs: Iterable[Path], published: dt.date | None = None) -> tuple[list[Job], list[ErrorResult]]:
     """Input files under the inputs (folders recursively, sorted) and the inputs that gave none."""
     jobs: list[Job] = []
     errors: list[ErrorResult] = []
@@ -86,7 +89,7 @@ def discover(inputs: Iterable[Path]) -> tuple[list[Job], list[ErrorResult]]:
             while name in used:
                 name += "_"
             used.add(name)
-            jobs.append(Job(path, name))
+            jobs.append(Job(path, name, published))
     return jobs, errors
 
 
@@ -122,6 +125,8 @@ def process(job: Job) -> JobResult:
             if isinstance(doc, ErrorResult):
                 result.errors.append(doc.model_dump())
                 continue
+            if doc.published is None and job.published is not None:
+                doc = dataclasses.replace(doc, published=job.published)
             outcome = api.safely(doc)
             if isinstance(outcome, ErrorResult):
                 result.errors.append(outcome.model_dump())
@@ -145,16 +150,20 @@ def run_batch(
     *,
     workers: int = 1,
     force: bool = False,
+    published: dt.date | None = None,
     on_result: Callable[[Job, JobResult | None], None] | None = None,
     on_start: Callable[[int], None] | None = None,
 ) -> Summary:
-    """Process the inputs into `out`; only inputs that changed since the last run unless `force`."""
+    """Process the inputs into `out`; only inputs that changed since the last run unless `force`.
+
+    `published` is the publication date of documents that give none of their own (metadata or a
+    date in the file name); a run with another one redoes them."""
     started = time.perf_counter()
     out.mkdir(parents=True, exist_ok=True)
     for stale in out.rglob(".*.tmp"):  # left by a run that was killed while writing
         stale.unlink(missing_ok=True)
-    jobs, discovery_errors = discover(list(inputs))
-    version = manifest.pipeline_version()
+    jobs, discovery_errors = discover(list(inputs), published)
+    version = manifest.pipeline_version() + (f"+published={published.isoformat()}" if published else "")
     known = {} if force else manifest.load(out)
     entries: dict[str, manifest.Entry] = {}  # this run's inputs, in order
     unreadable: dict[str, dict[str, str]] = {}
@@ -205,6 +214,7 @@ def run_batch(
         executor.close()
 
     _assemble(out, jobs, entries, unreadable, discovery_errors, summary)
+    facts.write(out)
     manifest.rewrite(out, {**known, **entries})
     summary.seconds = time.perf_counter() - started
     return summary

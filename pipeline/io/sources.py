@@ -20,6 +20,7 @@ from ..core.hashing import sha256
 from ..errors import ArticleError
 from ..output.models import ErrorResult, Source
 from . import load, webpage
+from .published import from_name
 from .published import published as read_published
 
 # What each file suffix holds; anything else in a folder is not an article and is skipped.
@@ -59,7 +60,8 @@ def documents(path: Path, name: str) -> Iterator[Document | ErrorResult]:
             yield _html_document(data, label, name, sha)
         else:
             text, encoding = load.decode(data, label)
-            yield Document(text, name, Source(path=label, encoding=encoding, sha256=sha, format="text"))
+            source = Source(path=label, encoding=encoding, sha256=sha, format="text")
+            yield Document(text, name, source, from_name(path.name))
     except ArticleError as exc:
         yield ErrorResult(file=exc.file, reason=exc.reason)
 
@@ -89,7 +91,7 @@ def _page_document(
     if page is None:
         raise ArticleError(label, "HTML page holds no main text to extract from")
     source = Source(path=label, encoding=encoding, sha256=sha, format="html", url=page.url, line=line)
-    return Document(page.text, name, source, page.published)
+    return Document(page.text, name, source, page.published or from_name(PurePosixPath(label).name))
 
 
 def _jsonl(path: Path, name: str) -> Iterator[Document | ErrorResult]:

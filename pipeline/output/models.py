@@ -116,6 +116,10 @@ class Achievement(_Model):
     mentions: list[Span] = Field(
         default_factory=list, description="other places in the article that report the same result"
     )
+    fact_id: str | None = Field(
+        default=None,
+        description="the same for the same result in any article: organisation, category, value, unit, time",
+    )
 
 
 class Figure(_Model):

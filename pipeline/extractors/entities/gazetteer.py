@@ -121,7 +121,9 @@ def _org_patterns(orgs: dict[str, Any], levels: str, place_alt: str) -> dict[str
             r"(?<![\p{L}])(?:" + alternation(orgs["national_federation"]["forms"]) + r")" + WB
         ),
         "federation": one_line(
-            r"(?<![\p{L}])(?<!Tổng\s)(?P<head>" + fed + r")(?:\s*(?P<level>" + levels + r"))?"
+            # "Liên đoàn Lao động (LĐLĐ) TP Hà Nội": the abbreviation it defines may stand inside.
+            r"(?<![\p{L}])(?<!Tổng\s)(?P<head>" + fed + r")(?:\s*\([\p{Lu}Đ]{2,8}\))?"
+            r"(?:\s*(?P<level>" + levels + r"))?"
             r"(?:\s*(?P<place>"
             + place_alt
             + r"|Hồ Chí Minh|HCM)"
