@@ -159,7 +159,8 @@ def build(article: Article) -> Article:
         )
         clause_of.append(span)
         kind_of.append(q.kind)
-    kept = merge_repeats(achievements, *ctx.repeat_zones())
+    others = [*article.targets, *article.statistics, *article.other_figures]
+    kept = merge_repeats(achievements, *ctx.repeat_zones(), others)
     achievements = [achievements[k] for k in kept]
     clause_of = [clause_of[k] for k in kept]
     kind_of = [kind_of[k] for k in kept]

@@ -10,19 +10,29 @@ from __future__ import annotations
 import json
 
 from ..core.hashing import sha256
-from ..output.models import Achievement
+from ..output.models import Achievement, Figure
 
 
 def _key(a: Achievement) -> tuple[object, ...]:
     return (a.category, a.value, a.unit, a.organization)
 
 
-def merge_repeats(achievements: list[Achievement], title_end: int, lead_end: int) -> list[int]:
+def merge_repeats(
+    achievements: list[Achievement], title_end: int, lead_end: int, others: list[Figure]
+) -> list[int]:
     """Indexes of the achievements to keep; a kept one lists the repeats it absorbed in `mentions`.
 
     A figure in the title merges into the first later one with the same category, value, unit and
-    organisation; a figure in the lead paragraph into the first one after the lead."""
+    organisation; a figure in the lead paragraph into the first one after the lead. A figure in
+    the title or lead that the body reports as a plan, a stock or another actor's is read as the
+    body reads it ("800 hồ sơ khởi kiện ... bị treo": the social-insurance agency's files)."""
     dropped: set[int] = set()
+    for i, a in enumerate(achievements):
+        zone_end = title_end if a.evidence.start < title_end else lead_end
+        if a.evidence.start < zone_end and any(
+            f.evidence.start >= zone_end and (f.value, f.unit) == (a.value, a.unit) for f in others
+        ):
+            dropped.add(i)
     for zone_end in (title_end, lead_end):
         for i, a in enumerate(achievements):
             if i in dropped or a.evidence.start >= zone_end or a.value is None:

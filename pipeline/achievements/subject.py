@@ -117,6 +117,11 @@ def _generic(text: str, m: regex.Match[str], span: TextSpan, entities: list[Enti
     return lexicon().union_canonical.get(m.group())
 
 
+def generic_names() -> frozenset[str]:
+    """The names generic union subjects stand for ("công đoàn cơ sở", "công đoàn cấp trên cơ sở")."""
+    return frozenset(n for n in lexicon().union_canonical.values() if n)
+
+
 def _complement(text: str, start: int, actor: Actor) -> bool:
     """An actor that the words before it make a complement, or that stands in parentheses."""
     before = text[max(start, actor.start - 30) : actor.start]

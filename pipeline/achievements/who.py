@@ -8,10 +8,10 @@ from dataclasses import dataclass, field
 
 from ..core import rules
 from ..core.article import Article, TextSpan
-from ..extractors.entities.levels import describe
+from ..extractors.entities.levels import describe, level_of
 from ..extractors.entities.main_organisation import article_province
 from ..output.models import OrgRef
-from .subject import Actor, award_receiver, gives, sentence_subject, subject
+from .subject import Actor, award_receiver, generic_names, gives, sentence_subject, subject
 
 
 @dataclass(frozen=True)
@@ -46,7 +46,20 @@ class Context:
             receiver = award_receiver(actor, self.main, self.national)
             giver = actor.name or self.main
             return Who(receiver, True, giver if giver != receiver else None)
-        return Who(actor.name or self.main, actor.union)
+        return Who(self._own(actor.name), actor.union)
+
+    def _own(self, name: str | None) -> str | None:
+        """A generic name at the article's own level is the article's body: in a grassroots
+        union's congress report, "CĐCS đã kết nạp 215 đoàn viên" is that union's."""
+        if name is None:
+            return self.main
+        if (
+            self.main
+            and name in generic_names()
+            and level_of(name, self.national) == level_of(self.main, self.national)
+        ):
+            return self.main
+        return name
 
     def _carried(self, sentence: TextSpan) -> Actor | None:
         """The subject of the nearest earlier sentence of the same paragraph that has one."""
