@@ -3,13 +3,14 @@ adds after a date ("nhân dịp ngày 20.10, 8.3…")."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 import regex
 
 from ...core.spans import REACH, near_digits
 from .resolve import DateMatch, day
-from .rules import END, SEP, D, M, Y, date_rules
+from .rule import END, SEP, D, M, Rule, Y
+from .rules import date_rules
 
 # A day and month listed after a date, ending the list or followed by another item.
 _NEXT_IN_LIST = regex.compile(
@@ -38,12 +39,15 @@ def _listed_after(text: str, pos: int) -> Iterator[DateMatch]:
 
 
 def find_dates(text: str) -> Iterator[DateMatch]:
-    """Every match of every rule near a digit, before overlaps are settled."""
-    for s, e in near_digits(text):
-        lower = text[s:e].lower()
-        for rule in date_rules():
-            if rule.needs and not any(word in lower for word in rule.needs):
-                continue
+    """Every match of every rule (near a digit, unless it needs none), before overlaps are settled."""
+    lower = text.lower()
+    stretches: list[tuple[Rule, Sequence[tuple[int, int]]]]
+    stretches = [(rule, ((0, len(text)),)) for rule in date_rules() if rule.anywhere]
+    stretches += [(rule, near_digits(text)) for rule in date_rules() if not rule.anywhere]
+    for rule, spans in stretches:
+        if rule.needs and not any(word in lower for word in rule.needs):
+            continue
+        for s, e in spans:
             for m in rule.pattern.finditer(text, s, e):
                 value = rule.resolve(m)
                 if isinstance(value, list):

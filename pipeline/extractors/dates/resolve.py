@@ -174,3 +174,14 @@ def day_list(m: regex.Match[str]) -> Resolved:
     spans = [(m.start(), base + firsts[0][1])] + [(base + s, base + e) for s, e in firsts[1:]]
     spans.append((m.start("d2"), m.end()))
     return [DateMatch(s, e, v or "", "day_list") for (s, e), v in zip(spans, values, strict=True)]
+
+
+def cycle_year(stem: str, branch: str, near: int) -> int | None:
+    """The year named `stem branch` in the sixty-year cycle nearest the year `near`."""
+    lunar = rules.section("dates", "lunar_years")
+    s, b = lunar["stems"].index(stem), lunar["branches"].index(branch)
+    offsets = [k for k in range(60) if k % 10 == s and k % 12 == b]
+    if not offsets:
+        return None  # an impossible name: stems and branches pair odd with odd, even with even
+    base = 1984 + offsets[0]  # 1984 is Giáp Tý, the cycle's first year
+    return base + 60 * round((near - base) / 60)

@@ -1,6 +1,7 @@
 """The date rules: one named pattern each, and how its match becomes a value.
 
-Rules come in three families, each built by one function (days, months and quarters, years);
+Rules come in four families, each built by one function (days, months and quarters, years, and
+dates in words: `words`);
 their order is the order in which ties between equally long matches are settled. Each match
 resolves to a value at the grain the text gives (`resolve`); a rule may need a word before it
 can match (`needs`, tested cheaply first) and may start earlier at an optional prefix that is
@@ -9,7 +10,6 @@ looked for only before a match (`prefix`).
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
@@ -18,7 +18,6 @@ import regex
 from ...core import rules
 from ...core.patterns import YEAR, alternation
 from .resolve import (
-    Resolved,
     day_list,
     day_range,
     dm,
@@ -30,32 +29,8 @@ from .resolve import (
     quarter,
     year_range,
 )
-
-D = r"(?P<d>[0-3]?\d)"
-M = r"(?P<m>[01]?\d)"
-Y = r"(?P<y>" + YEAR + r")"
-SEP = r"[/.\-]"
-LOOSE_SEP = r"(?:\s?/|[.\-])"  # "28 /7/2017": a stray space before a slash, once a date is certain
-END = r"(?![\d]|[.,/-]\d)"
-
-
-def _at_word(pattern: str, flags: int = 0) -> regex.Pattern[str]:
-    """A date starts where a word starts: the check lets the scan skip the inside of words
-    (the optional prefixes made every position a candidate; this cut the stage's cost ~4x)."""
-    return regex.compile(r"(?<![\p{L}\p{M}\d])" + pattern, flags)
-
-
-@dataclass(frozen=True)
-class Rule:
-    name: str
-    pattern: regex.Pattern[str]
-    resolve: Callable[[regex.Match[str]], Resolved]
-    needs: tuple[str, ...] = ()  # lower-case words the rule cannot match without: cheap to test first
-    # Words the date may start with ("thứ Hai, ngày 21/11/2024"), looked for only before a match
-    # of `pattern`: as an optional group at the pattern's head they made every position of the
-    # text a candidate, at three times the cost. The match then starts where they do.
-    prefix: regex.Pattern[str] | None = None
-    heads_list: bool = False  # days listed after a match are dates too: "ngày 20.10, 8.3"
+from .rule import END, LOOSE_SEP, SEP, D, I, M, Rule, Y, at_word
+from .words import word_rules
 
 
 def month_only(m: regex.Match[str]) -> str | None:
@@ -75,7 +50,6 @@ class Words:
 
 
 RANGE_SEP = r"\s*(?:-|–|—|đến|tới)\s*"
-I = regex.IGNORECASE  # noqa: E741
 
 
 @cache
@@ -89,7 +63,7 @@ def date_rules() -> list[Rule]:
         periods=alternation(data["period_prefixes"]),
         quarters=alternation(list(data["quarters"])),
     )
-    return [*_day_rules(w), *_month_rules(w), *_year_rules(w)]
+    return [*_day_rules(w), *_month_rules(w), *_year_rules(w), *word_rules(data)]
 
 
 def _day_rules(w: Words) -> list[Rule]:
@@ -98,7 +72,7 @@ def _day_rules(w: Words) -> list[Rule]:
     return [
         Rule(
             "day_range",
-            _at_word(
+            at_word(
                 r"(?P<d1>[0-3]?\d)"
                 + SEP
                 + r"(?P<m1>[01]?\d)(?:"
@@ -121,23 +95,23 @@ def _day_rules(w: Words) -> list[Rule]:
                 I,
             ),
             day_range,
-            prefix=_at_word(
+            prefix=at_word(
                 r"(?:(?:từ|" + day_words + r")\s+(?:(?:" + day_words + r")\s+)?|(?:" + day_words + r")\s+)$",
                 I,
             ),
         ),
         Rule(
             "day_month_year",
-            _at_word(r"(?<![\d.,])" + D + LOOSE_SEP + M + SEP + Y + END, I),
+            at_word(r"(?<![\d.,])" + D + LOOSE_SEP + M + SEP + Y + END, I),
             dmy,
             heads_list=True,
-            prefix=_at_word(
+            prefix=at_word(
                 r"(?:" + weekday + r"(?:(?:" + day_words + r")\s+)?|(?:" + day_words + r")\s+)$", I
             ),
         ),
         Rule(
             "day_month_year_words",
-            _at_word(
+            at_word(
                 r"(?:" + day_words + r")\s+" + D + r"\s+tháng\s+(?:" + M + r"|(?P<mw>" + month_word + r"))"
                 r"\s*(?:,\s*)?(?:năm\s+|[/.-])" + Y + END,
                 I,
@@ -147,7 +121,7 @@ def _day_rules(w: Words) -> list[Rule]:
         ),
         Rule(
             "day_month_words",
-            _at_word(
+            at_word(
                 r"(?:" + day_words + r")\s+" + D + r"\s+tháng\s+(?:" + M + r"|(?P<mw>" + month_word + r"))"
                 r"(?![\p{L}\d])",
                 I,
@@ -157,21 +131,26 @@ def _day_rules(w: Words) -> list[Rule]:
         ),
         Rule(
             "day_month",
-            _at_word(r"(?:(?:" + prefixes + r")\s+)(?<![\d.,])" + D + SEP + M + END, I),
+            at_word(r"(?:(?:" + prefixes + r")\s+)(?<![\d.,])" + D + SEP + M + END, I),
             dm,
             heads_list=True,
         ),
-        # "Sáng nay, 28-4, tại Hà Nội": a day and month set off by commas is the day the news is of.
+        # "Sáng nay, 28-4, tại Hà Nội", "hôm nay (5/1)": a day and month set off by commas or in
+        # parentheses is the day the news is of.
         Rule(
             "day_month_aside",
-            _at_word(r"(?<=,\s?)(?<![\d.,])" + D + r"\s?[-–/.]\s?" + M + r"(?![\d]|[.,/-]\d)(?=\s*,)", I),
+            at_word(
+                r"(?:(?<=,\s?)(?<![\d.,])" + D + r"\s?[-–/.]\s?" + M + r"(?![\d]|[.,/-]\d)(?=\s*,)"
+                r"|(?<=\()" + D + r"[-/.]" + M + r"(?=\)))",
+                I,
+            ),
             dm,
         ),
         # "Quốc tế lao động 1-5", "miền Nam 30- 4, thống nhất": a fixed holiday's day and month
         # ending a phrase is that holiday (a range of counts, "1-5 người", goes on to its noun).
         Rule(
             "day_month_holiday",
-            _at_word(
+            at_word(
                 r"(?<![\d.,/])" + D + r"\s?[-–]\s?" + M + r"(?![\d]|[.,/-]\d)"
                 r"(?=\s*(?:[,.;:)…!?\n]|$|(?:và|vừa|năm|tới|hằng|hàng)\s))",
                 I,
@@ -180,7 +159,7 @@ def _day_rules(w: Words) -> list[Rule]:
         ),
         Rule(
             "day_list",
-            _at_word(
+            at_word(
                 r"(?:(?:" + day_words + r")\s+|từ\s+(?:ngày\s+)?)"
                 r"(?P<days>[0-3]?\d(?:\s*,\s*[0-3]?\d)*)\s*(?P<sep>và|,|-|–|—|đến|tới)\s*(?:ngày\s+)?"
                 r"(?P<d2>[0-3]?\d)\s*"
@@ -207,7 +186,7 @@ def _month_rules(w: Words) -> list[Rule]:
     return [
         Rule(
             "month_range",
-            _at_word(
+            at_word(
                 r"tháng\s+(?P<m1>[01]?\d)\s*(?:và|-|–|đến|tới)\s*(?:tháng\s+)?(?P<m2>[01]?\d)\s*"
                 r"(?:" + SEP + r"|\s+năm\s+)\s*" + Y + END,
                 I,
@@ -217,25 +196,25 @@ def _month_rules(w: Words) -> list[Rule]:
         ),
         Rule(
             "month_year",
-            _at_word(r"tháng\s+" + M + r"\s*(?:" + SEP + r"|\s+năm\s+|,\s*năm\s+)\s*" + Y + END, I),
+            at_word(r"tháng\s+" + M + r"\s*(?:" + SEP + r"|\s+năm\s+|,\s*năm\s+)\s*" + Y + END, I),
             lambda m: month(int(m.group("y")), int(m.group("m"))),
             ("tháng",),
         ),
         Rule(
             "month",
-            _at_word(r"(?<![\p{L}\d]\s)tháng\s+" + M + r"(?![\d.,/-]|\s*(?:năm|-|/))", I),
+            at_word(r"(?<![\p{L}\d]\s)tháng\s+" + M + r"(?![\d.,/-]|\s*(?:năm|-|/))", I),
             month_only,
             ("tháng",),
         ),
         Rule(
             "quarter",
-            _at_word(r"quý\s+(?P<q>" + quarter_alt + r")\s*(?:" + SEP + r"|\s+năm\s+)\s*" + Y + END, I),
+            at_word(r"quý\s+(?P<q>" + quarter_alt + r")\s*(?:" + SEP + r"|\s+năm\s+)\s*" + Y + END, I),
             quarter,
             ("quý",),
         ),
         Rule(
             "part_of_year",
-            _at_word(r"(?P<n>\d{1,2})\s+tháng\s+(?P<part>đầu|cuối)\s+năm\s+" + Y + END, I),
+            at_word(r"(?P<n>\d{1,2})\s+tháng\s+(?P<part>đầu|cuối)\s+năm\s+" + Y + END, I),
             part_of_year,
             ("tháng",),
         ),
@@ -248,17 +227,17 @@ def _year_rules(w: Words) -> list[Rule]:
     return [
         Rule(
             "year_range",
-            _at_word(
+            at_word(
                 r"(?<![\d.,/])(?P<y1>" + YEAR + r")" + range_sep + r"(?:năm\s+)?(?P<y2>" + YEAR + r")" + END,
                 I,
             ),
             year_range,
-            prefix=_at_word(r"(?:" + periods + r")\s+$", I),
+            prefix=at_word(r"(?:" + periods + r")\s+$", I),
         ),
         Rule(
             "year",
-            _at_word(r"(?<![\d.,/-])" + Y + r"(?![\d]|[.,/]\d|\s*(?:người|đoàn viên|lượt))", I),
+            at_word(r"(?<![\d.,/-])" + Y + r"(?![\d]|[.,/]\d|\s*(?:người|đoàn viên|lượt))", I),
             lambda m: m.group("y"),
-            prefix=_at_word(r"năm\s+$", I),
+            prefix=at_word(r"năm\s+$", I),
         ),
     ]

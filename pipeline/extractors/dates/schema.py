@@ -16,15 +16,23 @@ class NamedDay(Shape):
     lunar: bool = False
 
 
+class LunarYears(Shape):
+    heads: Words
+    stems: Words = Field(min_length=10, max_length=10)
+    branches: Words = Field(min_length=12, max_length=12)
+
+
 class Dates(RuleFile):
     day_prefixes: Words
     day_words: Words
     weekdays: Words
     month_words: dict[str, int]
+    month_counters: Words
     period_prefixes: Words
     quarters: dict[str, int]
     relative: dict[str, tuple[Literal["year", "month", "week", "day"], int]]
     named_days: list[NamedDay]
+    lunar_years: LunarYears
 
 
 SCHEMAS: dict[str, type[BaseModel]] = {"dates": Dates}

@@ -9,12 +9,14 @@ publication date, and are kept aside for the achievement stage either way.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from ...core.article import Article
 from ...core.spans import filter_spans, overlaps
 from ...core.stage import Stage
 from ...output.models import DateMention
 from .find import find_dates
-from .resolve import resolve_year
+from .resolve import DateMatch, cycle_year, resolve_year
 from .spoken import named_days, relative
 
 
@@ -25,6 +27,7 @@ def run(article: Article) -> Article:
         for m in filter_spans(find_dates(text))
         if not overlaps(m.start, m.end, [d for d in article.documents if d.number and "/" in d.number])
     ]
+    found = place_lunar_years(found, article.published)
     article.dates = [
         DateMention(
             text=text[m.start : m.end],
@@ -46,6 +49,23 @@ def run(article: Article) -> Article:
     ]
     article.dates.sort(key=lambda d: d.start)
     return article
+
+
+def place_lunar_years(found: list[DateMatch], published: dt.date | None) -> list[DateMatch]:
+    """A year named in the sixty-year cycle ("Tết Ất Dậu") is the one of its names nearest the
+    publication year, else nearest the years the article writes; with neither, no date."""
+    written = sorted(int(m.value[:4]) for m in found if m.value[:4].isdigit())
+    reference = published.year if published else (written[len(written) // 2] if written else None)
+    out = []
+    for m in found:
+        if not m.value.startswith("cycle:"):
+            out.append(m)
+            continue
+        _, stem, branch = m.value.split(":")
+        year = cycle_year(stem, branch, reference) if reference else None
+        if year is not None:
+            out.append(DateMatch(m.start, m.end, str(year), m.rule))
+    return out
 
 
 STAGE = Stage(

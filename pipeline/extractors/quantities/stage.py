@@ -24,6 +24,7 @@ from ..numbers.reader import Number, as_number, find_numbers, find_word_numbers,
 from .vocabulary import Vocabulary, vocabulary
 
 _DIGIT_RUN = regex.compile(r"[\d.,]+")
+_AFTER_DIGITS = regex.compile(r"\d[^\S\n]+$")
 _YEAR = regex.compile(YEAR)
 _NAME_BEFORE = regex.compile(r"(?<![\p{L}])[\p{Lu}Đ][\p{Ll}\p{M}]*[^\S\n]+[\p{Lu}Đ][\p{Ll}\p{M}]*[^\S\n]+$")
 # "2,500": a decimal comma by Vietnamese convention, but money and counted things come whole, so
@@ -108,6 +109,7 @@ def find_quantities(text: str, blocked: list[TextSpan]) -> list[Quantity]:
         for n in find_word_numbers(text)
         if n.value > 1
         and not overlaps(n.start, n.end, blocked + digit_spans)
+        and not _AFTER_DIGITS.search(text, max(0, n.start - 12), n.start)  # "45 năm hoạt động": a unit
         and _names_what(_read_right(text, n, voc))  # words are a number only before what they count
         and _has_digit_word(text[n.start : n.end])
     ]
