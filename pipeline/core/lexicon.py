@@ -57,6 +57,20 @@ def name_heads() -> list[str]:
     return [*orgs["union_heads"], *orgs["named_heads"], *orgs["company_heads"], *zone_heads()]
 
 
+def body_heads() -> list[str]:
+    """Every word that starts the name of a body: union, federation, national, named, company."""
+    orgs = rules.load("organizations")
+    return [
+        *orgs["union_heads"],
+        *orgs["federation_heads"],
+        *orgs["national_federation"]["forms"],
+        *orgs["named_heads"],
+        *orgs["company_heads"],
+        *[f for b in orgs["state_bodies"] for f in b["forms"]],
+        *[f for b in orgs["place_bodies"] for f in b["forms"]],
+    ]
+
+
 def zone_heads() -> list[str]:
     return list(rules.section("places", "zone_heads"))
 

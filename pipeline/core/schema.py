@@ -78,6 +78,7 @@ class NameEdges(Shape):
     joiners: Words
     levels: Words
     stop_words: Words
+    number_units: Words
 
 
 class Organizations(RuleFile):

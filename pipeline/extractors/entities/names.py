@@ -15,8 +15,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
+import regex
+
 from ...core import lexicon, rules
 from ...core.article import TextSpan
+from ...core.patterns import alternation
 
 
 @dataclass(frozen=True)
@@ -27,6 +30,8 @@ class Edges:
     max_tail: int
     stop_capitalised: frozenset[str]
     places: frozenset[str]
+    new_body: regex.Pattern[str]  # the head of another body: "Bộ LĐ-TB-XH | và | Tổng LĐLĐ VN"
+    number_units: frozenset[str]  # "Công ty May 10", but "Công đoàn X | 32 đoàn viên"
 
 
 @cache
@@ -39,6 +44,8 @@ def edges() -> Edges:
         int(data["max_tail"]),
         frozenset(rules.section("people", "name_breakers")),
         lexicon.place_names(),
+        regex.compile(r"(?:" + alternation(lexicon.body_heads()) + r")(?![\p{L}])"),
+        frozenset(data["number_units"]),
     )
 
 
@@ -156,9 +163,20 @@ def name_end(tokens: Tokens, start: int, end: int, open_tail: bool = True) -> in
             return end
         if word in e.joiners:
             j = tokens.following(tokens.ends[i])
-            if j is not None and _capitalised(tokens.word(j)):
+            if (
+                j is not None
+                and _capitalised(tokens.word(j))
+                and not e.new_body.match(tokens.text, tokens.starts[j])
+            ):
                 end = tokens.ends[j]
                 continue
+            return end  # "Công ty Freetrend | và Công ty Kollan": another body begins
+        if word.isdigit() and len(word) <= 4 and not after_abbreviation:
+            # "Công ty Truyền tải Điện 4", "Xí nghiệp công trình 796": a number ends the name
+            # unless it counts what follows ("Công đoàn X 32 đoàn viên", "KCN Y 3 năm").
+            j = tokens.following(tokens.ends[i])
+            if j is None or tokens.word(j) not in e.number_units:
+                return tokens.ends[i]
             return end
         # After an abbreviation the name may go on only towards more capitals ("TNHH nhà nước
         # MTV"), never end in lower case: "Bộ LĐ-TB&XH | đề xuất tăng lương".

@@ -3,8 +3,18 @@ level word, and industrial zones."""
 
 from __future__ import annotations
 
-from .gazetteer import Found, Gazetteer, clip_at_breakers, level_word
+import regex
+
+from .gazetteer import CAP, Found, Gazetteer, clip_at_breakers, level_word
 from .names import Tokens, complete_word, trim_to_word
+
+# "quận 5", "Phường 28": places below a province named by a number.
+_NUMBERED = regex.compile(r"(?<![\p{L}])(?:[Qq]uận|[Pp]hường)[^\S\n]+\d{1,2}(?![\d\p{L}.,]\d?)")
+# After a plural level word ("các huyện Quảng Ninh, Lệ Thủy, Quảng Trạch"), the names listed go on.
+_PLURAL = regex.compile(r"(?:các|những)[^\S\n]+$")
+_LISTED = regex.compile(
+    r"[^\S\n]*(?:,|và|,[^\S\n]*và)[^\S\n]*(" + CAP + r"(?:[^\S\n]+" + CAP + r"){0,2})(?![\p{L}\d])"
+)
 
 
 def find_places(text: str, g: Gazetteer, tokens: Tokens) -> list[Found]:
@@ -20,6 +30,8 @@ def find_places(text: str, g: Gazetteer, tokens: Tokens) -> list[Found]:
         elif m.group("name"):
             canonical, kind = g.places[m.group("name")]
             out.append(Found(m.start(), m.end(), "LOCATION", canonical, "place", kind, canonical))
+            if m.group("level") and _PLURAL.search(text, max(0, m.start() - 8), m.start()):
+                out.extend(_listed(text, m.end(), level_word(m.group("level")) or "", g))
         else:
             end = clip_at_breakers(text, m.start("name2"), m.end(), g)
             words = text[m.start("name2") : end].split()
@@ -34,4 +46,22 @@ def find_places(text: str, g: Gazetteer, tokens: Tokens) -> list[Found]:
             level = level_word(m.group("level2")) or ""
             canonical, kind = g.places.get(name, (name, level))
             out.append(Found(m.start(), end, "LOCATION", canonical, "district", level, canonical))
+            if _PLURAL.search(text, max(0, m.start() - 8), m.start()):
+                out.extend(_listed(text, end, level, g))
+    for m in _NUMBERED.finditer(text):
+        out.append(Found(m.start(), m.end(), "LOCATION", " ".join(m.group().lower().split()), "district"))
+    return out
+
+
+def _listed(text: str, end: int, level: str, g: Gazetteer) -> list[Found]:
+    """The places listed after the first under a plural level word, each a place of that level."""
+    out = []
+    while (m := _LISTED.match(text, end)) is not None:
+        stop = clip_at_breakers(text, m.start(1), m.end(1), g)
+        if stop <= m.start(1):
+            break
+        name = text[m.start(1) : stop]
+        canonical = g.places.get(name, (name, level))[0]
+        out.append(Found(m.start(1), stop, "LOCATION", canonical, "district", level, canonical))
+        end = stop
     return out
