@@ -10,13 +10,16 @@ __version__ = "0.2.0"
 from .api import extract, extract_file, extract_paths
 from .errors import ArticleError
 from .output.models import ArticleRecord, ErrorResult
+from .parse import Parsed, parse
 
 __all__ = [
     "ArticleError",
     "ArticleRecord",
     "ErrorResult",
+    "Parsed",
     "__version__",
     "extract",
     "extract_file",
     "extract_paths",
+    "parse",
 ]

@@ -28,8 +28,8 @@ def extract(
     for an input that cannot become a record.
 
     >>> record = extract("LĐLĐ tỉnh A\\nLĐLĐ tỉnh đã phát triển 120 đoàn viên.", source="a.txt")
-    >>> record.achievements[0].value
-    120
+    >>> record.achievements[0].value, record.achievements[0].unit
+    (120.0, 'đoàn viên')
     """
     return _extract(text, Source(path=source, encoding=encoding), published)
 

@@ -171,6 +171,44 @@ def schema() -> None:
     print(json.dumps(ArticleRecord.model_json_schema(), ensure_ascii=False, indent=2))
 
 
+@app.command("parse")
+def parse_command(
+    text: Annotated[str, typer.Argument(help="A short text (a table cell, a form field); '-' reads stdin.")],
+    dims: Annotated[
+        str,
+        typer.Option("--dims", "-d", help="Comma-separated: number,money,percent,date,period,relative."),
+    ] = "number,money,percent,date,period,relative",
+    reference: Annotated[
+        str | None, typer.Option("--reference", "-r", help="Date YYYY-MM-DD that relative dates count from.")
+    ] = None,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="One JSON object per line instead of a table.")
+    ] = False,
+) -> None:
+    """Every number, amount, percentage, date, period and relative date in TEXT (like Duckling).
+
+    Example: union-extract parse "hai mươi đoàn viên, 1,5 tỷ đồng, hôm qua" --reference 2017-03-09
+    """
+    from .parse import parse
+
+    if text == "-":
+        text = sys.stdin.read()
+    try:
+        found = parse(text, dims=[d.strip() for d in dims.split(",") if d.strip()], reference=reference)
+    except ValueError as error:
+        raise typer.BadParameter(str(error)) from None
+    if as_json:
+        for p in found:
+            print(json.dumps(p.as_dict(), ensure_ascii=False))
+        return
+    table = Table()
+    for col in ("dim", "text", "value", "grain", "unit", "rule", "span"):
+        table.add_column(col, overflow="fold")
+    for p in found:
+        table.add_row(p.dim, p.text, str(p.value), p.grain, p.unit or "", p.rule, f"{p.start}-{p.end}")
+    Console().print(table)
+
+
 @app.command()
 def explain(
     text: Annotated[str, typer.Argument(help="Text to analyse; '-' reads standard input.")],

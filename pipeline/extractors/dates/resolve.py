@@ -44,6 +44,9 @@ def resolve_relative(phrase: str, published: dt.date) -> str | None:
     if unit == "month":
         y, m = divmod(published.year * 12 + published.month - 1 + n, 12)
         return f"{y:04d}-{m + 1:02d}"
+    if unit == "quarter":
+        q, first = divmod(published.year * 4 + (published.month - 1) // 3 + n, 4)
+        return f"{q:04d}-{3 * first + 1:02d}/{q:04d}-{3 * first + 3:02d}"
     if unit == "day":
         return (published + dt.timedelta(days=n)).isoformat()
     if unit == "week":

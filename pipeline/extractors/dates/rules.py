@@ -111,13 +111,15 @@ def _day_rules(w: Words) -> list[Rule]:
         ),
         Rule(
             "day_month_year_words",
+            # "ngày 12 tháng 10 năm 2017", and "12 tháng 10 năm 2017": with its year it is a day
             at_word(
-                r"(?:" + day_words + r")\s+" + D + r"\s+tháng\s+(?:" + M + r"|(?P<mw>" + month_word + r"))"
+                r"(?<![\d.,]\s?)" + D + r"\s+tháng\s+(?:" + M + r"|(?P<mw>" + month_word + r"))"
                 r"\s*(?:,\s*)?(?:năm\s+|[/.-])" + Y + END,
                 I,
             ),
             dmy,
             ("tháng",),
+            prefix=at_word(r"(?:" + day_words + r")\s+$", I),
         ),
         Rule(
             "day_month_words",

@@ -30,7 +30,7 @@ class Dates(RuleFile):
     month_counters: Words
     period_prefixes: Words
     quarters: dict[str, int]
-    relative: dict[str, tuple[Literal["year", "month", "week", "day"], int]]
+    relative: dict[str, tuple[Literal["year", "quarter", "month", "week", "day"], int]]
     named_days: list[NamedDay]
     lunar_years: LunarYears
 

@@ -19,7 +19,7 @@ from ...core.patterns import alternation, cased
 
 # A figure in digits. The look-behind keeps "Covid-19" and "A4" out; "24/28" keeps its "28".
 _DIGITS = r"""
-(?<![\p{L}\d.,])(?<!\p{L}-)
+(?:(?<![\p{L}\d.,])|(?<=(?<![\p{L}])(?:GLUED)))(?<!\p{L}-)
 (?:
     \d{1,3}(?:\.\d{3})+(?:,\d+)?        # 1.200.000   170.234   1.200,5
   | \d{1,3}(?:,\d{3}){2,}(?:\.\d+)?     # 1,200,000   (English grouping in copied figures)
@@ -55,7 +55,10 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
     number_words = [*words, *rules.section("numbers", "word_zero_tens"), *halves]
     word_alt = alternation(cased(number_words, headlines=False))
     return {
-        "digits": regex.compile(_DIGITS, regex.VERBOSE),
+        # A figure glued to the code before it is still a figure: "USD1,23", "EUR29,99".
+        "digits": regex.compile(
+            _DIGITS.replace("GLUED", alternation(rules.section("numbers", "glued_prefixes"))), regex.VERBOSE
+        ),
         "scale": regex.compile(r"\s*(" + scale_alt + r")(?![\p{L}\d])"),
         "words": regex.compile(
             # first word, then more: the same language as "(w\s+)*w" at 0.6x the cost in `regex`
@@ -120,9 +123,12 @@ def parse_words(s: str) -> Decimal | None:
                 total += half
             else:
                 group += half
-        elif w in zero_tens:  # "một trăm linh năm": the tens are zero
-            if prev != "trăm" or digit is not None:
+        elif w in zero_tens:  # "một trăm linh năm", "một nghìn lẻ một": what lies between is zero
+            if digit is not None or not (prev == "trăm" or int(mults.get(prev, 0)) >= 1000):
                 return None
+            if prev != "trăm":  # "nghìn lẻ bốn mươi bảy" = 047: tens may follow, as after nothing
+                prev = ""
+                continue
         elif w == "mười":
             if digit is not None:
                 return None

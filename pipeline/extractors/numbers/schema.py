@@ -23,6 +23,7 @@ class Numbers(RuleFile):
     vague_prefixes: Words
     range_separators: Words
     tenths_then: Words
+    glued_prefixes: Words
 
 
 SCHEMAS: dict[str, type[BaseModel]] = {"numbers": Numbers}

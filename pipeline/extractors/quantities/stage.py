@@ -145,14 +145,16 @@ def find_quantities(text: str, blocked: list[TextSpan]) -> list[Quantity]:
                 out.append(_quantity(text, nxt.start, second.end, second.kind, nxt.value, second, "exact"))
                 skip_until = second.end
                 continue
+        start, value = n.start, n.value
+        prefix = voc.currency_prefix.search(text, max(0, n.start - 4), n.start)
+        if prefix is not None and (reading is None or (reading.kind == "count" and reading.unit is None)):
+            # "$300", "USD1,23 ngày 3/3": a currency before the figure makes it money whatever follows
+            reading = _money(text, n.end, voc.prefix_code[prefix.group(1)], voc)
+            start = prefix.start()
         if reading is None:
             continue
-        start, value = n.start, n.value
         if reading.kind == "count" and reading.unit is None:
-            if (p := voc.currency_prefix.search(text, max(0, n.start - 4), n.start)) is not None:
-                reading = _money(text, reading.end, voc.prefix_code[p.group(1)], voc)  # "$300"
-                start = p.start()
-            elif voc.day_before.search(text, max(0, n.start - 6), n.start) is not None:
+            if voc.day_before.search(text, max(0, n.start - 6), n.start) is not None:
                 continue  # "vào ngày 10", "mùng 5 Tết": a day of the month, not a count
             elif _NAME_BEFORE.search(text, max(0, n.start - 40), n.start) is not None:
                 continue  # "trạm biến áp Cầu Diễn 37": a number that ends a name

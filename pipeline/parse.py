@@ -1,0 +1,149 @@
+"""`parse`: every number, amount of money, percentage, date, period and relative date in a short
+text, each with its span, value, grain and rule (after Duckling's `/parse`).
+
+For table cells and form fields rather than articles: the article-level filters that keep a bare
+"một" or "hai" in prose from being a count are off ("hai mươi" is 20), and relative dates
+resolve against `reference` (default: none, so they carry no value). The text is read as given:
+offsets index it, so `text[start:end] == parsed.text`. `explain` is the article view.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
+from decimal import Decimal
+from typing import Any, Literal
+
+import regex
+
+from .core.article import TextSpan
+from .core.spans import filter_spans, overlaps
+from .extractors.dates.find import find_dates
+from .extractors.dates.resolve import DateMatch, day, resolve_year
+from .extractors.dates.spoken import named_days, relative
+from .extractors.dates.stage import place_lunar_years
+from .extractors.numbers.reader import as_number, find_word_numbers
+from .extractors.quantities.stage import find_quantities
+from .output.models import DateMention
+
+Dim = Literal["number", "money", "percent", "date", "period", "relative"]
+DIMS: tuple[Dim, ...] = ("number", "money", "percent", "date", "period", "relative")
+Grain = Literal["day", "month", "quarter", "year", "period", "number", "money", "percent"]
+
+
+@dataclass(frozen=True)
+class Parsed:
+    dim: Dim
+    text: str
+    start: int
+    end: int
+    value: Any  # a number, or a date value "2017-05-01", "2017-05", "2017", "--05-01", "A/B"
+    grain: str
+    rule: str
+    unit: str | None = None  # the currency of money, the counted noun of a number
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def parse(text: str, *, dims: Iterable[str] = DIMS, reference: dt.date | str | None = None) -> list[Parsed]:
+    """Everything of the asked `dims` in `text`, in text order, overlaps settled (longest wins).
+
+    >>> [(p.dim, p.value) for p in parse("hai mươi đoàn viên và 1,5 tỷ đồng")]
+    [('number', 20), ('money', 1500000000)]
+    >>> [p.value for p in parse("ngày 7/3/2017 và hôm qua", reference="2017-03-09")]
+    ['2017-03-07', '2017-03-08']
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"parse takes a str, not {type(text).__name__}")
+    wanted = set(dims)
+    unknown = wanted - set(DIMS)
+    if unknown:
+        raise ValueError(f"unknown dims {sorted(unknown)}; choose from {', '.join(DIMS)}")
+    day = _reference(reference)
+    dates = _dates(text, day)
+    found = dates + _quantities(text, dates)
+    return [p for p in filter_spans(found) if p.dim in wanted]
+
+
+def _reference(value: dt.date | str | None) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"reference must be YYYY-MM-DD, not {value!r}") from None
+
+
+def _dates(text: str, reference: dt.date | None) -> list[Parsed]:
+    matches = place_lunar_years(filter_spans(find_dates(text)), reference)
+    matches = filter_spans([*matches, *_short_dates(text, reference, matches)])
+    written = [
+        DateMention(
+            text=text[m.start : m.end],
+            start=m.start,
+            end=m.end,
+            value=resolve_year(m.value, reference),
+            rule=m.rule,
+        )
+        for m in matches
+    ]
+    out = [_date(d.text, d.start, d.end, d.value, d.rule or "") for d in written]
+    lower = text.lower()
+    for m in [*relative(text, lower, written, reference), *named_days(text, lower, written, reference)]:
+        value = m.data.get("value")
+        out.append(_date(m.text, m.start, m.end, value, m.rule, dim="relative"))
+    return out
+
+
+# A field's date with no word before it: "7/3", "07/03", "3/3/17", "3/9/91". In an article such a
+# pair is as often a ratio or a fraction ("1/10"), so only `parse` reads it.
+# A pair right after a capitalised word ends a name: "Cty Cơ khí 1/5".
+_SHORT = regex.compile(
+    r"(?<![\d/.,])(?<![\p{Lu}Đ][\p{L}\p{M}]*\s(?:[\p{L}\p{M}]+\s)?)(?P<d>[0-3]?\d)/(?P<m>[01]?\d)(?:/(?P<y>\d{4}|\d{2}))?(?![\d/])"
+)
+_DAY = regex.compile(r"(?:\d{4}|-)-\d\d-\d\d")
+_MONTH = regex.compile(r"(?:\d{4}|-)-\d\d")
+
+
+def _short_dates(text: str, reference: dt.date | None, taken: list[DateMatch]) -> list[DateMatch]:
+    out = []
+    for m in _SHORT.finditer(text):
+        if overlaps(m.start(), m.end(), taken):
+            continue
+        year = m.group("y")
+        if year is not None and len(year) == 2:
+            pivot = (reference.year % 100 + 10) if reference else 50  # "17" -> 2017, "91" -> 1991
+            year = ("20" if int(year) <= pivot else "19") + year
+        value = day(int(year) if year else None, int(m.group("m")), int(m.group("d")))
+        if value:
+            out.append(DateMatch(m.start(), m.end(), value, "short_date"))
+    return out
+
+
+def _date(text: str, start: int, end: int, value: str | None, rule: str, dim: Dim | None = None) -> Parsed:
+    if value is not None and "/" in value:
+        return Parsed(dim or "period", text, start, end, value, "period", rule)
+    if value and _DAY.fullmatch(value):
+        grain = "day"
+    else:
+        grain = "month" if value and _MONTH.fullmatch(value) else "year"
+    return Parsed(dim or "date", text, start, end, value, grain, rule)
+
+
+def _quantities(text: str, dates: list[Parsed]) -> list[Parsed]:
+    """Counts, money and percentages as the article reader finds them, then numbers in words that
+    it leaves out for want of a counted noun after them ("hai mươi")."""
+    blocked = [TextSpan(d.start, d.end) for d in dates]
+    out: list[Parsed] = []
+    for q in find_quantities(text, blocked):
+        dim: Dim = "money" if q.kind == "money" else "percent" if q.kind == "percent" else "number"
+        value = as_number(Decimal(str(q.value)))
+        out.append(Parsed(dim, q.text, q.start, q.end, value, dim, q.rule or "", q.unit))
+    taken = blocked + [TextSpan(p.start, p.end) for p in out]
+    for n in find_word_numbers(text):
+        if not overlaps(n.start, n.end, taken):
+            number = as_number(n.value)
+            out.append(Parsed("number", text[n.start : n.end], n.start, n.end, number, "number", n.rule))
+    return out
