@@ -26,6 +26,7 @@ def _tone_pattern() -> tuple[regex.Pattern[str], dict[str, str]]:
     for old, new in rules.section("cleaning", "tone_marks").items():
         marks[old] = new
         marks[old[0].upper() + old[1:]] = new[0].upper() + new[1:]
+        marks[old.upper()] = new.upper()  # headlines in capitals: "THANH HOÁ" -> "THANH HÓA"
     # Not after "q" ("quý" keeps its mark: "u" there is part of the consonant) and only at the end
     # of a syllable ("hoàn", "thuyền" are already right).
     pattern = regex.compile(r"(?<![qQ])(" + alternation(list(marks)) + r")(?!\w)")

@@ -202,6 +202,12 @@ def _people_patterns(people: dict[str, Any]) -> dict[str, regex.Pattern[str]]:
             + WB
         ),
         "title": one_line(r"(?:" + titles + r")"),
+        # A person named by initials alone: "bà Đ.T.H.", "ông T.V.D." after an honorific; three or
+        # more initials on their own ("N.M.C."). Two alone are a byline's, not a name ("C.T").
+        "initials": one_line(
+            r"(?:(?<![\p{L}])(?:" + alternation(people["honorifics"]) + r")\s+(?P<after>(?:[\p{Lu}Đ]\.){2,4})"
+            r"|(?<![\p{L}.])(?P<alone>(?:[\p{Lu}Đ]\.){3,4}))(?![\p{L}])"
+        ),
         "credit": one_line(
             r"(?<![\p{L}])(?:"
             + alternation(people["credit_words"])

@@ -46,6 +46,15 @@ def find_people(text: str, g: Gazetteer) -> list[Found]:
     return out
 
 
+def initials(text: str, g: Gazetteer) -> list[Found]:
+    """People named by their initials: "bà Đ.T.H.", "ông T.V.D.", "N.M.C."."""
+    out = []
+    for m in g.patterns["initials"].finditer(text):
+        group = "after" if m.group("after") else "alone"
+        out.append(Found(m.start(group), m.end(group), "PERSON", m.group(group), "initials"))
+    return out
+
+
 def _before_honorific(text: str, start: int, end: int, g: Gazetteer) -> int:
     """A name's last word dropped when it starts an honorific: "Đỗ Kim Hội Đồng chí ..." -> "Đỗ Kim Hội"."""
     m = _LAST_WORD.search(text[start:end])

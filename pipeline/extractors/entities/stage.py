@@ -22,7 +22,7 @@ from .gazetteer import gazetteer
 from .main_organisation import main_organization
 from .names import Tokens
 from .organisations import find_orgs, organs
-from .people import byline, credits, find_people, roles
+from .people import byline, credits, find_people, initials, roles
 from .places import find_places
 
 
@@ -38,7 +38,7 @@ def run(article: Article) -> Article:
     signed = filter_spans(credits(text, g) + byline(article))
     people = signed + filter_spans(
         c
-        for c in find_people(text, g)
+        for c in [*find_people(text, g), *initials(text, g)]
         if not overlaps(c.start, c.end, signed) and not any(pl.start <= c.start < pl.end for pl in places)
     )
     # Names that sit inside an organisation's or a place's name are not people ("Hà Nội").
