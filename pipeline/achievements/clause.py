@@ -52,6 +52,11 @@ def exclusion(text: str, q: Quantity, span: TextSpan) -> tuple[str, str | None] 
     đồng"). A per-unit or "sinh hoạt" right after the figure marks someone else's figure too.
     """
     c = cues()
+    for m in c.at_figure.finditer(text, span.start, span.end):  # their look-ahead reads the figure
+        if m.start() >= q.start:
+            break
+        if not text[m.end() : q.start].strip():
+            return "statistic", m.group().strip()
     reach = {"other": c.data["other_reach"]}
     for kind, pattern in c.exclusions.items():
         start = max(span.start, q.start - reach.get(kind, q.start))

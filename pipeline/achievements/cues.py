@@ -39,6 +39,7 @@ class Cues:
     plan_after: regex.Pattern[str]  # "(đạt 107,3%) kế hoạch": the percentage is against a plan
     plan_words: tuple[str, ...]
     reach_end: regex.Pattern[str]  # "đạt", "vượt" right before a percentage
+    at_figure: regex.Pattern[str]  # stock cues that describe the figure right after them
     value_heads: regex.Pattern[str]  # "trị giá", "tổng số tiền": what follows is a gift's value
     per_unit: frozenset[str]  # "mỗi", "bình quân": someone else's figure whatever stands between
     gives_after: regex.Pattern[str]  # "<org> tặng": the organisation gives, it does not receive
@@ -94,6 +95,7 @@ def cues() -> Cues:
         ),
         plan_words=tuple(voc_units("plan_words")),
         reach_end=regex.compile(vocabulary().reach + r"\s*$"),
+        at_figure=regex.compile(words_or_regex(data["stock_cues_at_figure"])),
         value_heads=regex.compile(words(data["value_heads"])),
         per_unit=frozenset(w.lower() for w in data["per_unit_cues"]),
         gives_after=regex.compile(r"\s*(?:đã\s+)?(?:" + alternation(data["giving_verbs"]) + r")"),

@@ -25,6 +25,7 @@ class Achievements(RuleFile):
     priority: list[Category]
     plan_cues: Entries
     stock_cues: Entries
+    stock_cues_at_figure: Entries
     other_cues: Entries
     per_unit_after: Words
     someone_else_after: Words
