@@ -80,6 +80,8 @@ def candidates(text: str, span: TextSpan, entities: list[Entity]) -> list[Actor]
     orgs = [e for e in entities if e.type == "ORGANIZATION" and span.start <= e.start and e.end <= span.end]
     # An organ ("Ban Thường vụ LĐLĐ tỉnh") acts for the body it belongs to, named inside it.
     orgs = [e for e in orgs if e.rule != "organ"]
+    # A name inside another is part of it: "Đảng" in "Công đoàn cơ quan Dân, Đảng quận Long Biên".
+    orgs = [e for e in orgs if not any(o is not e and o.start <= e.start and e.end <= o.end for o in orgs)]
     found = [Actor(e.canonical, e.rule in _UNION, e.start, e.end) for e in orgs]
     for m in lex.union_subjects.finditer(text, span.start, span.end):
         if not any(e.start <= m.start() < e.end for e in orgs) and not _COUNTED.search(

@@ -62,17 +62,21 @@ class Context:
         return name
 
     def _carried(self, sentence: TextSpan) -> Actor | None:
-        """The subject of the nearest earlier sentence of the same paragraph that has one."""
+        """The subject of the nearest earlier sentence of the same paragraph that has one.
+
+        A union body carries through the paragraph; another actor only into the next sentence
+        ("Công ty X hỗ trợ ... . Ngoài ra, còn tặng ..."): union news returns to its union."""
         sentences = self.article.scratch.sentences
         paragraph = self._paragraph(sentence.start)
-        i = bisect_right(sentences, sentence.start, key=lambda s: s.start) - 2
+        first = i = bisect_right(sentences, sentence.start, key=lambda s: s.start) - 2
         while i >= 0 and sentences[i].start >= paragraph.start:
             if i not in self._sentence_subjects:
                 self._sentence_subjects[i] = sentence_subject(
                     self.article.text, sentences[i], self.article.entities
                 )
-            if self._sentence_subjects[i] is not None:
-                return self._sentence_subjects[i]
+            actor = self._sentence_subjects[i]
+            if actor is not None and (actor.union or i == first):
+                return actor
             i -= 1
         return None
 
