@@ -1,0 +1,116 @@
+"""`union-extract`: a thin command line over the library. Only this module prints."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    ProgressColumn,
+    Task,
+    TextColumn,
+    TimeRemainingColumn,
+)
+from rich.text import Text
+
+from ..batch.run import Job, JobResult, run_batch
+from ..errors import ArticleError
+from ..io.published import published as read_published
+
+app = typer.Typer(
+    help="Extract union achievements from Vietnamese news articles into validated JSON.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+err = Console(stderr=True)
+
+
+class _Rate(ProgressColumn):
+    """Articles per second, as the batch goes."""
+
+    def render(self, task: Task) -> Text:
+        speed = task.finished_speed or task.speed
+        return Text(f"{speed:.1f} articles/s" if speed else "", style="progress.data.speed")
+
+
+@app.command()
+def run(
+    paths: Annotated[
+        list[Path],
+        typer.Argument(help="Article files or folders (walked recursively for .txt, .html, .htm, .jsonl)."),
+    ],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("out"),
+    workers: Annotated[
+        int, typer.Option("--workers", "-w", min=1, help="Processes to use (default: the number of cores).")
+    ] = os.cpu_count() or 1,
+    force: Annotated[bool, typer.Option("--force", help="Redo every input, changed or not.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")] = False,
+    published: Annotated[
+        str | None,
+        typer.Option(
+            "--published",
+            "-p",
+            help="Publication date YYYY-MM-DD of inputs that give none (in their metadata or file name).",
+        ),
+    ] = None,
+) -> None:
+    """Process articles into OUT/<name>.json, OUT/records.jsonl, OUT/facts.jsonl and OUT/errors.jsonl.
+
+    Inputs unchanged since the last run into OUT (same content, same pipeline version) are kept,
+    not redone; an interrupted run is completed by running it again.
+    """
+    show_progress = err.is_terminal and not quiet
+    progress: Any = None
+    task: Any = None
+    if show_progress:
+        progress = Progress(
+            TextColumn("[bold]extracting"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            _Rate(),
+            TimeRemainingColumn(),
+            console=err,
+        )
+
+    def on_start(total: int) -> None:
+        nonlocal task
+        if progress is not None:
+            progress.start()  # only now: its thread must not exist when workers are forked
+            task = progress.add_task("extract", total=total)
+
+    def on_result(job: Job, result: JobResult | None) -> None:
+        if progress is not None:
+            progress.advance(task)
+        for e in result.errors if result else []:
+            (progress.console if progress is not None else err).print(
+                f"[red]error[/red] {escape(e['file'])}: {escape(e['reason'])}", highlight=False
+            )
+
+    try:
+        day = read_published(published, "--published")
+    except ArticleError as error:
+        raise typer.BadParameter(error.reason, param_hint="--published") from None
+    try:
+        summary = run_batch(
+            paths, out, workers=workers, force=force, published=day, on_result=on_result, on_start=on_start
+        )
+    finally:
+        if progress is not None:
+            progress.stop()
+    if not quiet:
+        print(summary.line(out))
+    raise typer.Exit(1 if summary.errors else 0)
+
+
+from . import texts, views  # noqa: E402, F401  (their commands register on `app`)
+
+
+def main() -> None:
+    app()
