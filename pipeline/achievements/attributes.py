@@ -16,6 +16,7 @@ from .cues import cues
 
 _ACHIEVER_RULES = (*UNION_RULES, "organ")
 _OF_BEFORE = regex.compile(r"của\s*$")
+_JOINED = regex.compile(r"(?:,|(?<![\p{L}])và(?![\p{L}]))\s+(?:\p{Ll}+\s+){0,2}?(?=[^\d]*\d)")
 
 
 def target(text: str, q: Quantity, percents: list[Quantity], span: TextSpan, nxt: int) -> float | None:
@@ -52,6 +53,9 @@ def _beneficiary_pattern() -> regex.Pattern[str]:
 
 
 def beneficiaries(text: str, q: Quantity, span: TextSpan) -> str | None:
-    """Who received it, when the clause says so after the figure: "... cho đoàn viên nghèo"."""
-    m = _beneficiary_pattern().search(text, q.end, span.end)
+    """Who received it, when the clause says so after the figure, before another figure's phrase
+    joins on: "trao 200 suất quà (trị giá 160 triệu đồng) cho đoàn viên nghèo"; not "kết nạp
+    5.000 đoàn viên và trao 1.020 suất quà cho công nhân" (they received the gifts)."""
+    joined = _JOINED.search(text, q.end, span.end)
+    m = _beneficiary_pattern().search(text, q.end, joined.start() if joined else span.end)
     return m.group("who").strip() if m else None
