@@ -97,3 +97,24 @@ def test_table_and_summary_commands(out: Path, tmp_path: Path):
     assert bad.exit_code == 2
     missing = runner.invoke(app, ["table", str(tmp_path / "nowhere")])
     assert missing.exit_code == 2
+
+
+def test_parquet_is_written_or_its_extra_named(out: Path, tmp_path: Path):
+    result = CliRunner().invoke(app, ["table", str(out), "--to", str(tmp_path / "t.parquet")])
+    try:
+        import pyarrow.parquet as pq
+    except ImportError:
+        assert result.exit_code == 2 and "union-extract[parquet]" in result.output
+    else:
+        assert result.exit_code == 0
+        assert pq.read_table(tmp_path / "t.parquet").num_rows == _achievements(out)
+
+
+def test_explain_json_is_the_record():
+    text = "LĐLĐ tỉnh A\nNăm 2022, LĐLĐ tỉnh A đã kết nạp 500 đoàn viên (đạt 110% kế hoạch)."
+    result = CliRunner().invoke(app, ["explain", text, "--json"])
+    assert result.exit_code == 0
+    record = json.loads(result.output)
+    assert record["achievements"][0]["target_percent"] == 110
+    shown = CliRunner().invoke(app, ["explain", text])
+    assert "110.0% of plan" in shown.output and "2022-01-01/2022-12-31" in shown.output

@@ -68,8 +68,10 @@ def explain(
             "--published", "-p", help="Publication date YYYY-MM-DD: resolves relative and named days."
         ),
     ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the whole record as JSON.")] = False,
 ) -> None:
-    """Print every mention found in TEXT with the rule that made it and its value."""
+    """Print every mention found in TEXT with the rule that made it and its value, and each
+    achievement with its organisation, time and target."""
     from .. import extract
     from ..errors import ArticleError
 
@@ -79,6 +81,9 @@ def explain(
         rec = extract(text, source="<explain>", published=published)
     except ArticleError as error:
         raise typer.BadParameter(str(error), param_hint="--published") from None
+    if as_json:
+        print(json.dumps(rec.model_dump(mode="json"), ensure_ascii=False, indent=1))
+        return
     table = Table()
     for col in ("kind", "text", "rule", "value"):
         table.add_column(col, overflow="fold")
@@ -91,5 +96,14 @@ def explain(
     for e in rec.entities:
         table.add_row(e.type.lower(), e.text, e.rule or "", e.canonical)
     for a in rec.achievements:
-        table.add_row("achievement", a.evidence.text[:60], a.category, fmt_value(a.model_dump()))
+        when = a.as_of or (f"{a.period.start}/{a.period.end}" if a.period else "")
+        details = [fmt_value(a.model_dump()), a.organization or "", when]
+        if a.target_percent is not None:
+            details.append(f"{a.target_percent}% of plan")
+        table.add_row(
+            "achievement",
+            a.figure.text if a.figure else a.evidence.text[:60],
+            a.category,
+            " · ".join(details),
+        )
     Console().print(table)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, cast
 
 import typer
 from rich.console import Console
@@ -103,7 +103,12 @@ def table(
         Path | None, typer.Option("--to", help="File to write (default: OUT/achievements.csv).")
     ] = None,
     fmt: Annotated[
-        str | None, typer.Option("--format", "-f", help="csv (Excel-ready, UTF-8 BOM), xlsx or jsonl.")
+        str | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="csv (Excel-ready, UTF-8 BOM), xlsx, jsonl, parquet ([parquet] extra).",
+        ),
     ] = None,
     kind: Annotated[
         list[str] | None,
@@ -118,7 +123,7 @@ def table(
     """
     from ..report import rows, tables
 
-    kinds = tuple(kind or ["achievements"])
+    kinds = cast("tuple[rows.Kind, ...]", tuple(kind or ["achievements"]))
     if set(kinds) - set(rows.KINDS):
         raise typer.BadParameter(f"choose from {', '.join(rows.KINDS)}", param_hint="--kind")
     target = to or (source if source.is_dir() else source.parent) / "achievements.csv"
@@ -126,7 +131,11 @@ def table(
     if form not in tables.FORMATS:
         raise typer.BadParameter(f"choose from {', '.join(tables.FORMATS)}", param_hint="--format")
     _needs_records(source)
-    n = tables.write(rows.rows(source, kinds), rows.COLUMNS, target, form)  # type: ignore[arg-type]
+    try:
+        n = tables.write(rows.rows(source, kinds), rows.COLUMNS, target, form)
+    except tables.MissingExtra as error:
+        err.print(f"[red]error[/red] {escape(str(error))}")
+        raise typer.Exit(2) from None
     print(f"{n} rows -> {target}")
 
 

@@ -11,8 +11,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, Literal
 
-Format = Literal["csv", "xlsx", "jsonl"]
-FORMATS: tuple[Format, ...] = ("csv", "xlsx", "jsonl")
+Format = Literal["csv", "xlsx", "jsonl", "parquet"]
+FORMATS: tuple[Format, ...] = ("csv", "xlsx", "jsonl", "parquet")
 _NUMERIC = {"value", "target_percent", "figure_start", "figure_end", "total", "count", "articles"}
 
 
@@ -21,7 +21,7 @@ def write(rows: Iterable[dict[str, Any]], columns: list[str], to: Path, fmt: For
     to.parent.mkdir(parents=True, exist_ok=True)
     tmp = to.with_name(f".{to.name}.{os.getpid()}.tmp")
     try:
-        n = {"csv": _csv, "xlsx": _xlsx, "jsonl": _jsonl}[fmt](rows, columns, tmp)
+        n = {"csv": _csv, "xlsx": _xlsx, "jsonl": _jsonl, "parquet": _parquet}[fmt](rows, columns, tmp)
         os.replace(tmp, to)
     finally:
         tmp.unlink(missing_ok=True)
@@ -77,3 +77,18 @@ def _xlsx(rows: Iterable[dict[str, Any]], columns: list[str], path: Path) -> int
     sheet.auto_filter.ref = sheet.dimensions
     book.save(path)
     return n
+
+
+class MissingExtra(RuntimeError):
+    """A format needs a package the optional extra installs."""
+
+
+def _parquet(rows: Iterable[dict[str, Any]], columns: list[str], path: Path) -> int:
+    try:
+        import pyarrow as pa  # type: ignore[import-not-found, unused-ignore]
+        import pyarrow.parquet as pq  # type: ignore[import-not-found, unused-ignore]
+    except ImportError:
+        raise MissingExtra("Parquet needs pyarrow: pip install 'union-extract[parquet]'") from None
+    data = [{k: r.get(k) for k in columns} for r in rows]
+    pq.write_table(pa.Table.from_pylist(data), path)
+    return len(data)
