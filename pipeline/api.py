@@ -6,6 +6,8 @@ import datetime as dt
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from pydantic import ValidationError
+
 from . import stages
 from .core.article import Article
 from .errors import ArticleError
@@ -31,6 +33,8 @@ def extract(
     >>> record.achievements[0].value, record.achievements[0].unit
     (120.0, 'đoàn viên')
     """
+    if not isinstance(source, str):
+        raise TypeError(f"source must be a str naming the text, not {type(source).__name__}")
     return _extract(text, Source(path=source, encoding=encoding), published)
 
 
@@ -38,10 +42,18 @@ def _extract(text: str, source: Source, published: dt.date | str | None) -> Arti
     if not isinstance(text, str):
         raise ArticleError(source.path, f"expected text (str), got {type(text).__name__}")
     article = Article(raw=text, source=source.path, published=published_date(published, source.path))
-    article = stages.run(article)
-    if not article.text:
-        raise ArticleError(source.path, "no article text left after cleaning")
-    return record.build(article, source=source)
+    try:
+        article = stages.run(article)
+        if not article.text:
+            raise ArticleError(source.path, "no article text left after cleaning")
+        return record.build(article, source=source)
+    except ArticleError:
+        raise
+    except (ValidationError, ValueError, OverflowError) as exc:
+        # A value no record can hold (a number past any float, a date past the calendar): the
+        # article is refused by name, never a crash of another kind.
+        reason = exc.errors()[0]["msg"] if isinstance(exc, ValidationError) else str(exc)
+        raise ArticleError(source.path, f"cannot make a valid record: {reason}") from None
 
 
 def extract_document(doc: sources.Document) -> ArticleRecord:

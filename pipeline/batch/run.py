@@ -20,6 +20,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .. import api
 from ..core.hashing import sha256_stream
@@ -61,28 +62,39 @@ class Summary:
         )
 
 
-def discover(inputs: Iterable[Path], published: dt.date | None = None) -> tuple[list[Job], list[ErrorResult]]:
-    """Input files under the inputs (folders recursively, sorted) and the inputs that gave none."""
+def discover(
+    inputs: Iterable[Path], published: dt.date | None = None, out: Path | None = None
+) -> tuple[list[Job], list[ErrorResult]]:
+    """Input files under the inputs (folders recursively, sorted) and the inputs that gave none.
+
+    Each file once, however many inputs name it; nothing under the output folder `out` (a run in
+    the articles' own folder must not read its records back as articles)."""
     jobs: list[Job] = []
     errors: list[ErrorResult] = []
     used: set[str] = set()
+    seen: set[Path] = set()
+    skip = out.resolve() if out is not None else None
     for root in inputs:
         if not root.exists():
             kind = "a broken link" if root.is_symlink() else "no such file or folder"
             errors.append(ErrorResult(file=str(root), reason=kind))
             continue
-        if root.is_file():
-            found = [(root, root.stem)]
+        if not root.is_dir():
+            found = [(root, root.stem)]  # a FIFO or device named here is refused when read
         else:
             found = [
                 (p, p.relative_to(root).with_suffix("").as_posix())
                 for p in sorted(_walk(root))
-                if sources.format_of(p)
+                if sources.format_of(p) and not (skip is not None and _under(p, skip))
             ]
             if not found:
                 suffixes = ", ".join(sorted(sources.FORMATS))
                 errors.append(ErrorResult(file=str(root), reason=f"folder holds no articles ({suffixes})"))
         for path, name in found:
+            identity = path.resolve()
+            if identity in seen:
+                continue
+            seen.add(identity)
             name = sources.safe_name(name)
             if name in used:  # the same name twice ("a.txt" and "a.html", or under two inputs)
                 name = sources.safe_name(f"{root.name}/{name}{path.suffix}")
@@ -91,6 +103,10 @@ def discover(inputs: Iterable[Path], published: dt.date | None = None) -> tuple[
             used.add(name)
             jobs.append(Job(path, name, published))
     return jobs, errors
+
+
+def _under(path: Path, folder: Path) -> bool:
+    return path.resolve().is_relative_to(folder)
 
 
 def _walk(root: Path) -> Iterator[Path]:
@@ -140,8 +156,24 @@ def process(job: Job) -> JobResult:
 
 
 def _hash(path: Path) -> str:
+    """The content hash of a regular file, read no further than the size limit."""
+    load.regular(path)
     with load.reading(str(path)), path.open("rb") as f:
-        return sha256_stream(f)
+        return sha256_stream(_Bounded(f, load.MAX_BYTES + 1))
+
+
+class _Bounded:
+    """A binary stream that ends after `limit` bytes (a file growing while read cannot hang us)."""
+
+    def __init__(self, stream: Any, limit: int) -> None:
+        self.stream, self.left = stream, limit
+
+    def read(self, size: int = -1) -> bytes:
+        if self.left <= 0:
+            return b""
+        chunk = self.stream.read(min(size if size >= 0 else self.left, self.left))
+        self.left -= len(chunk)
+        return bytes(chunk)
 
 
 def run_batch(
@@ -162,7 +194,7 @@ def run_batch(
     out.mkdir(parents=True, exist_ok=True)
     for stale in out.rglob(".*.tmp"):  # left by a run that was killed while writing
         stale.unlink(missing_ok=True)
-    jobs, discovery_errors = discover(list(inputs), published)
+    jobs, discovery_errors = discover(list(inputs), published, out)
     version = manifest.pipeline_version() + (f"+published={published.isoformat()}" if published else "")
     known = {} if force else manifest.load(out)
     entries: dict[str, manifest.Entry] = {}  # this run's inputs, in order

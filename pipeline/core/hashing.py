@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import hashlib
-from typing import BinaryIO
+from typing import Protocol
+
+
+class Readable(Protocol):
+    def read(self, size: int = -1, /) -> bytes: ...
 
 
 def sha256(data: bytes | str) -> str:
@@ -11,7 +15,7 @@ def sha256(data: bytes | str) -> str:
     return hashlib.sha256(data.encode("utf-8") if isinstance(data, str) else data).hexdigest()
 
 
-def sha256_stream(stream: BinaryIO, block: int = 1 << 20) -> str:
+def sha256_stream(stream: Readable, block: int = 1 << 20) -> str:
     """The hex SHA-256 of what a binary stream holds, read a block at a time."""
     digest = hashlib.sha256()
     for chunk in iter(lambda: stream.read(block), b""):

@@ -13,6 +13,7 @@ and reported by name rather than extracted from.
 from __future__ import annotations
 
 import codecs
+import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -165,12 +166,30 @@ def reading(name: str) -> Iterator[None]:
         raise ArticleError(name, f"cannot read: {exc.strerror or exc}") from None
 
 
+def regular(path: Path) -> None:
+    """Raise an `ArticleError` unless `path` is a regular file: a FIFO would block a reader for
+    ever and a device (/dev/zero) never ends, so they are refused by their kind, never opened."""
+    name = str(path)
+    with reading(name):
+        mode = path.stat().st_mode
+    if stat.S_ISDIR(mode):
+        raise ArticleError(name, "is a folder, not an article file")
+    if not stat.S_ISREG(mode):
+        kind = (
+            "a named pipe (FIFO)"
+            if stat.S_ISFIFO(mode)
+            else "a socket"
+            if stat.S_ISSOCK(mode)
+            else "a device"
+        )
+        raise ArticleError(name, f"is {kind}, not a regular file: not read")
+
+
 def read(path: Path) -> tuple[bytes, str]:
     """The bytes of one input file; every failure is an `ArticleError` naming it."""
     name = str(path)
+    regular(path)
     with reading(name):
-        if path.is_dir():
-            raise ArticleError(name, "is a folder, not an article file")
         size = path.stat().st_size
         if size > MAX_BYTES:
             raise ArticleError(name, f"file too large ({size} bytes; the limit is {MAX_BYTES})")

@@ -44,9 +44,17 @@ def normalise_tone_marks(text: str) -> str:
     return pattern.sub(lambda m: marks[m.group(1)], text)
 
 
+# Line and paragraph separators (and their old control forms) end a line; invisible format
+# characters (zero-width joiners and spaces, soft hyphens, direction marks, the BOM) and other
+# control characters are dropped: "2.3\u200d18 đoàn viên" is 2,318 members, and a U+2028 must not
+# merge an article into its title.
+_LINE_BREAKS = regex.compile(r"\r\n|[\r\u2028\u2029\x85\x0b\x0c]")
+_INVISIBLE = regex.compile(r"[\p{Cf}\p{Cs}\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")  # Cs: lone surrogates
+
+
 def clean_text(raw: str) -> str:
-    text = unicodedata.normalize("NFC", raw.replace("\r\n", "\n").replace("\r", "\n"))
-    text = text.replace("\ufeff", "").replace("\u200b", "")
+    text = _INVISIBLE.sub("", _LINE_BREAKS.sub("\n", raw))
+    text = unicodedata.normalize("NFC", text)
     headings, caption_suffix = _furniture()
     lines: list[str] = []
     for line in text.split("\n"):

@@ -1,0 +1,90 @@
+"""Inputs that used to hang a batch, read it twice or crash the library (issue 16's findings)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from pipeline import ArticleError, extract
+from pipeline.batch.run import run_batch
+
+GOOD = "LĐLĐ tỉnh Nghệ An\nLĐLĐ tỉnh Nghệ An đã trao 200 suất quà cho đoàn viên.\n"
+
+
+def _records(out: Path) -> list[dict]:
+    return [json.loads(line) for line in (out / "records.jsonl").open(encoding="utf-8")]
+
+
+def _errors(out: Path) -> list[dict]:
+    return [json.loads(line) for line in (out / "errors.jsonl").open(encoding="utf-8")]
+
+
+def test_a_fifo_and_a_device_are_named_errors_not_hangs(tmp_path: Path):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "good.txt").write_text(GOOD, encoding="utf-8")
+    os.mkfifo(src / "pipe.txt")
+    (src / "zero.txt").symlink_to("/dev/zero")
+    summary = run_batch([src], tmp_path / "out")
+    assert summary.articles == 1
+    reasons = {Path(e["file"]).name: e["reason"] for e in _errors(tmp_path / "out")}
+    assert "named pipe" in reasons["pipe.txt"] and "device" in reasons["zero.txt"]
+
+
+def test_a_run_in_the_articles_folder_never_reads_its_own_output(tmp_path: Path):
+    (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
+    out = tmp_path / "out"
+    for _ in range(3):
+        run_batch([tmp_path], out)
+    assert len(_records(out)) == 1
+
+
+def test_each_input_is_read_once_however_often_it_is_named(tmp_path: Path):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text(GOOD, encoding="utf-8")
+    run_batch([src, src / "a.txt", src], tmp_path / "out")
+    assert len(_records(tmp_path / "out")) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("LĐLĐ tỉnh A\nLĐLĐ tỉnh A kết nạp 2.3\u200d18 đoàn viên.", 2318),
+        ("LĐLĐ tỉnh A\nLĐLĐ tỉnh A kết nạp 2\u00ad318 đoàn viên.", 2318),
+    ],
+)
+def test_invisible_characters_do_not_split_a_figure(text: str, value: int):
+    assert [q.value for q in extract(text).quantities] == [value]
+
+
+def test_a_line_separator_does_not_merge_the_article_into_its_title():
+    record = extract("LĐLĐ tỉnh A\u2028LĐLĐ tỉnh A kết nạp 300 đoàn viên.")
+    assert record.title == "LĐLĐ tỉnh A"
+
+
+@pytest.mark.parametrize(
+    "kwargs",
+    [
+        {"text": "LĐLĐ tỉnh A\nLĐLĐ tỉnh A hỗ trợ 1" + "0" * 400 + " đồng."},  # past any float
+        {"text": "LĐLĐ A\nNăm qua, Tết đến", "published": "9999-12-31"},  # past the calendar
+        {"text": "LĐLĐ A\n\ud800 kết nạp 3 đoàn viên"},  # a lone surrogate
+        {"text": "LĐLĐ A\nNăm qua", "published": dt.datetime(2017, 1, 1, 5)},
+    ],
+)
+def test_the_library_raises_only_article_errors(kwargs):
+    try:
+        record = extract(**kwargs)
+    except ArticleError as error:
+        assert error.reason
+    else:
+        assert record.text
+
+
+def test_a_wrong_argument_type_is_a_type_error():
+    with pytest.raises(TypeError):
+        extract("LĐLĐ A", source=None)  # type: ignore[arg-type]
