@@ -13,7 +13,7 @@ from .category import categorise
 from .clause import clause, exclusion, inside_quotes
 from .cues import cues
 from .dedupe import fact_id, merge_repeats
-from .time import Places, When, when
+from .time import Dates, Places, When, when
 from .who import Context
 
 
@@ -85,6 +85,7 @@ def build(article: Article) -> Article:
     text = article.text
     c = cues()
     ctx = Context.of(article)
+    dates = Dates(article.dates)
     title = TextSpan(0, len(article.title)) if article.title else None
     percents = [q for q in article.quantities if q.kind == "percent"]
     figures = [q for q in article.quantities if q.kind in ("count", "money")]
@@ -113,7 +114,7 @@ def build(article: Article) -> Article:
             unit if q.kind == "money" else c.normalized.get(unit, unit),
             span,
             sentence,
-            when(text, q.start, places, article.dates, article.published),
+            when(text, q.start, places, dates, article.published),
         )
         why = exclusion(text, q, span)
         if why is not None:

@@ -30,12 +30,23 @@ def _clause_end() -> regex.Pattern[str]:
 
 
 def clause(text: str, start: int, end: int, bounds: TextSpan) -> TextSpan:
-    """The stretch between clause marks (";", ".", ":" and line ends) around `start:end`."""
-    left = bounds.start
-    for m in _clause_end().finditer(text, bounds.start, start):
+    """The stretch between clause marks (";", ".", ":" and line ends) around `start:end`.
+
+    No further than `clause_reach` characters either side, cut at a space: a real clause is
+    shorter (the longest seen is about 450), and text without punctuation must not make every
+    figure read the whole of it (that cost grew with the square of the text)."""
+    reach = int(cues().data["clause_reach"])
+    floor, ceiling = max(bounds.start, start - reach), min(bounds.end, end + reach)
+    if floor > bounds.start:
+        floor = max(floor, text.find(" ", floor, start) + 1)
+    if ceiling < bounds.end:
+        space = text.rfind(" ", end, ceiling)
+        ceiling = space if space > end else ceiling
+    left = floor
+    for m in _clause_end().finditer(text, floor, start):
         left = m.end()
-    m = _clause_end().search(text, end, bounds.end)
-    right = m.start() if m else bounds.end
+    m = _clause_end().search(text, end, ceiling)
+    right = m.start() if m else ceiling
     while left < start and text[left].isspace():
         left += 1
     return TextSpan(left, max(right, end))
@@ -82,7 +93,7 @@ def exclusion(text: str, q: Quantity, span: TextSpan) -> tuple[str, str | None] 
 
 def inside_quotes(text: str, q: Quantity, sentence: TextSpan) -> bool:
     """A figure inside a quoted name ('Chương trình “1 triệu sáng kiến”') names, it does not report."""
-    return quoted(text, sentence.start, q.start)
+    return quoted(text, max(sentence.start, q.start - int(cues().data["clause_reach"])), q.start)
 
 
 def quoted(text: str, start: int, pos: int) -> bool:

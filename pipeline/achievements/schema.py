@@ -42,6 +42,7 @@ class Achievements(RuleFile):
     stop_abbreviations: Words
     awards: Words
     target_window: int = Field(ge=1)
+    clause_reach: int = Field(ge=100)
     other_reach: int = Field(ge=1)
     value_heads: Words
     per_unit_cues: Words

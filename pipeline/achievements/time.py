@@ -12,6 +12,7 @@ can check it against the sentence. Comparisons ("so với năm 2016") date anoth
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 
@@ -53,11 +54,24 @@ def _comparison() -> regex.Pattern[str]:
     return regex.compile(r"(?<![\p{L}])(?:" + alternation(cased(words)) + r")\s+$")
 
 
-def as_of(text: str, figure: int, sentence: TextSpan, dates: list[DateMention]) -> str | None:
+class Dates:
+    """An article's dates (in text order), found by position with a bisection, not a scan: an
+    article with thousands of figures and dates must not compare each with each."""
+
+    def __init__(self, dates: list[DateMention]) -> None:
+        self.dates = dates
+        self.starts = [d.start for d in dates]
+
+    def within(self, start: int, end: int) -> list[DateMention]:
+        return self.dates[bisect_left(self.starts, start) : bisect_left(self.starts, end)]
+
+
+def as_of(text: str, figure: int, sentence: TextSpan, dates: Dates) -> str | None:
     """The day an as-of cue before the figure in its sentence fixes; a month or a year only when
-    the cue says "hết" (to the end of it)."""
-    for m in cues().as_of.finditer(text, sentence.start, figure):
-        for d in dates:
+    the cue says "hết" (to the end of it). The cue stands within the clause's reach."""
+    reach = int(cues().data["clause_reach"])
+    for m in cues().as_of.finditer(text, max(sentence.start, figure - reach), figure):
+        for d in dates.within(m.start(), m.end() + _AS_OF_REACH + 1):
             if not m.start() <= d.start <= m.end() + _AS_OF_REACH or d.value.startswith("-"):
                 continue
             value = d.value.partition("/")[2] or d.value
@@ -68,14 +82,13 @@ def as_of(text: str, figure: int, sentence: TextSpan, dates: list[DateMention]) 
     return None
 
 
-def _dating(text: str, span: TextSpan, dates: list[DateMention], days: bool) -> list[DateMention]:
+def _dating(text: str, span: TextSpan, dates: Dates, days: bool) -> list[DateMention]:
     """Dates in `span` that can date a figure: years, months, periods, days with `days` (a day
     dates its clause's result, not a whole sentence's), with or without their year."""
     return [
         d
-        for d in dates
-        if span.start <= d.start < span.end
-        and (days or "/" in d.value or not _DAY.fullmatch(d.value))
+        for d in dates.within(span.start, span.end)
+        if (days or "/" in d.value or not _DAY.fullmatch(d.value))
         and not _comparison().search(text, max(0, d.start - 20), d.start)
     ]
 
@@ -106,7 +119,7 @@ def _period_of(value: str) -> Period:
     return Period(start=first_day(start), end=last_day(end or start))
 
 
-def when(text: str, figure: int, places: Places, dates: list[DateMention], published: dt.date | None) -> When:
+def when(text: str, figure: int, places: Places, dates: Dates, published: dt.date | None) -> When:
     day = as_of(text, figure, places.sentence, dates)
     if day is not None:
         return When(as_of=day, source="as_of")
@@ -142,7 +155,7 @@ def when(text: str, figure: int, places: Places, dates: list[DateMention], publi
 def _context_year(
     text: str,
     levels: list[tuple[TimeSource, TextSpan | None]],
-    dates: list[DateMention],
+    dates: Dates,
     figure: int,
     published: dt.date | None,
 ) -> int | None:

@@ -163,7 +163,8 @@ def find_quantities(text: str, blocked: list[TextSpan]) -> list[Quantity]:
             value = Decimal(text[n.start : n.end].replace(",", ""))
         qual, qstart = _qualifier(text, start, voc)
         end = reading.end
-        if (m := voc.at_least_after.match(text, end)) is not None:
+        # endpos: the regex module checks a pattern's required words against the rest of the text
+        if (m := voc.at_least_after.match(text, end, end + 40)) is not None:
             qual, end = "at_least", m.end()
         out.append(_quantity(text, qstart, end, reading.kind, value, reading, qual))
     return out
