@@ -79,6 +79,7 @@ class NameEdges(Shape):
     levels: Words
     stop_words: Words
     number_units: Words
+    verbs: Words
 
 
 class Organizations(RuleFile):

@@ -32,6 +32,7 @@ class Edges:
     places: frozenset[str]
     new_body: regex.Pattern[str]  # the head of another body: "Bộ LĐ-TB-XH | và | Tổng LĐLĐ VN"
     number_units: frozenset[str]  # "Công ty May 10", but "Công đoàn X | 32 đoàn viên"
+    verbs: frozenset[str]  # never inside a name, even when glued to it
 
 
 @cache
@@ -46,6 +47,7 @@ def edges() -> Edges:
         lexicon.place_names(),
         regex.compile(r"(?:" + alternation(lexicon.body_heads()) + r")(?![\p{L}])"),
         frozenset(data["number_units"]),
+        frozenset(data["verbs"]),
     )
 
 
@@ -104,8 +106,18 @@ def complete_word(tokens: Tokens, start: int, end: int) -> int:
         return end
     i = tokens.containing(end - 1)
     if i is not None and tokens.ends[i] > end and _capitalised(tokens.text[max(start, tokens.starts[i]) :]):
-        return tokens.ends[i]
+        return _verb_cut(tokens, i, edges())
     return end
+
+
+def _verb_cut(tokens: Tokens, i: int, e: Edges) -> int:
+    """The end of token `i`, or before a verb underthesea glued onto a name ("Samsung trao")."""
+    offset = tokens.starts[i]
+    for k, syllable in enumerate(tokens.word(i).split(" ")):
+        if k and syllable in e.verbs:
+            return _rstrip(tokens.text, offset)
+        offset += len(syllable) + 1
+    return tokens.ends[i]
 
 
 def trim_to_word(tokens: Tokens, start: int, end: int) -> int:
@@ -146,7 +158,9 @@ def name_end(tokens: Tokens, start: int, end: int, open_tail: bool = True) -> in
         if _capitalised(word):
             if word.split()[0] in e.stop_capitalised:
                 return end
-            end = tokens.ends[i]
+            end = _verb_cut(tokens, i, e)
+            if end < tokens.ends[i]:
+                return end
             after_abbreviation = _abbreviation(word)
             if word in e.places:  # a province closes the name: "Công đoàn KKT Hải Phòng | phấn đấu"
                 return end

@@ -49,7 +49,8 @@ def find_places(text: str, g: Gazetteer, tokens: Tokens) -> list[Found]:
             if _PLURAL.search(text, max(0, m.start() - 8), m.start()):
                 out.extend(_listed(text, end, level, g))
     for m in _NUMBERED.finditer(text):
-        out.append(Found(m.start(), m.end(), "LOCATION", " ".join(m.group().lower().split()), "district"))
+        name = " ".join(m.group().lower().split())
+        out.append(Found(m.start(), m.end(), "LOCATION", name, "district", name.split()[0], name))
     return out
 
 
