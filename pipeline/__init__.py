@@ -5,7 +5,7 @@ record = extract(text, source="corpus/a.txt", published="2017-02-02")
 record.model_dump(mode="json")
 """
 
-__version__ = "0.2.0"
+__version__ = "0.3.0"
 
 from .api import extract, extract_file, extract_paths
 from .errors import ArticleError

@@ -5,13 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 
 from . import stages
 from .core.article import Article
 from .errors import ArticleError
-from .io import sources
+from .io import load, sources
 from .io.published import published as published_date
 from .output import record
 from .output.models import ArticleRecord, ErrorResult, Source
@@ -77,10 +78,31 @@ def extract_file(path: str | Path, *, published: dt.date | str | None = None) ->
 
 
 def extract_paths(paths: Iterable[str | Path]) -> Iterator[ArticleRecord | ErrorResult]:
-    """One result per article, in order (a JSON Lines file gives one per line): a record, or an
-    `ErrorResult` saying why not. Never raises for one bad file."""
-    for p in paths:
-        for doc in sources.documents(Path(p), Path(p).stem):
+    """One result per article, in order: files and folders (walked recursively for .txt, .html,
+    .htm and .jsonl, as `union-extract run` does; a JSON Lines file gives one result per line).
+    Each is a record, or an `ErrorResult` saying why not; never raises for one bad file.
+
+    >>> list(extract_paths(["no/such/folder"]))
+    [ErrorResult(file='no/such/folder', reason='no such file or folder')]
+    """
+    if isinstance(paths, (str, Path)):
+        raise TypeError("extract_paths takes a list of paths; for one path write extract_paths([path])")
+    from .batch.run import discover
+
+    for path in paths:
+        yield from _one_path(Path(path), discover)
+
+
+def _one_path(path: Path, discover: Any) -> Iterator[ArticleRecord | ErrorResult]:
+    jobs, errors = discover([path])
+    yield from errors
+    for job in jobs:
+        try:
+            load.regular(job.path)
+        except ArticleError as exc:
+            yield ErrorResult(file=exc.file, reason=exc.reason)
+            continue
+        for doc in sources.documents(job.path, job.name):
             yield doc if isinstance(doc, ErrorResult) else safely(doc)
 
 

@@ -65,7 +65,9 @@ def test_a_new_pipeline_version_redoes_everything(tmp_path: Path, monkeypatch):
     src = make_inputs(tmp_path / "in", 1)
     out = tmp_path / "out"
     run_batch([src], out)
-    monkeypatch.setattr(manifest, "pipeline_version", lambda: "changed-rules")
+    from pipeline.core import version
+
+    monkeypatch.setattr(version, "pipeline_version", lambda: "changed-rules")
     assert run_batch([src], out).unchanged == 0
 
 

@@ -88,3 +88,30 @@ def test_the_library_raises_only_article_errors(kwargs):
 def test_a_wrong_argument_type_is_a_type_error():
     with pytest.raises(TypeError):
         extract("LĐLĐ A", source=None)  # type: ignore[arg-type]
+
+
+def test_a_mixed_folder_names_what_it_skipped_and_refuses_documents_by_their_bytes(tmp_path: Path):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text(GOOD, encoding="utf-8")
+    (src / "b.pdf").write_bytes(b"%PDF-1.4 ...")
+    (src / "c.txt").write_bytes(b"%PDF-1.4 ...")  # a PDF named .txt
+    (src / "d.docx").write_bytes(b"PK\x03\x04...")
+    (src / "notes.md").write_text("# notes", encoding="utf-8")
+    summary = run_batch([src], tmp_path / "out")
+    assert summary.skipped == {".pdf": 1, ".docx": 1, ".md": 1}
+    assert "3 skipped: 1 .docx, 1 .md, 1 .pdf" in summary.line(tmp_path / "out")
+    [error] = _errors(tmp_path / "out")
+    assert error["file"].endswith("c.txt") and "PDF document" in error["reason"] and ".txt" in error["reason"]
+
+
+def test_extract_paths_walks_folders_and_refuses_a_bare_string(tmp_path: Path):
+    from pipeline import extract_paths
+
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "a.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(GOOD.replace("200", "300"), encoding="utf-8")
+    results = list(extract_paths([tmp_path]))
+    assert sorted(r.achievements[0].value for r in results) == [200, 300]
+    with pytest.raises(TypeError, match="list of paths"):
+        list(extract_paths(str(tmp_path)))  # type: ignore[arg-type]

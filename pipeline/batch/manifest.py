@@ -10,17 +10,11 @@ compactly, atomically.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from dataclasses import asdict, dataclass, field
-from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import IO, Any
-
-from .. import __version__
-from ..core import rules
 
 NAME = ".manifest.jsonl"
 
@@ -33,28 +27,6 @@ class Entry:
     outputs: list[str] = field(default_factory=list)  # output names, relative, without ".json"
     achievements: int = 0
     errors: list[dict[str, str]] = field(default_factory=list)
-
-
-@cache
-def pipeline_version() -> str:
-    """The package version, plus a hash of its code and of every rule file: any change to how
-    records are made changes it, and with it which inputs a rerun redoes."""
-    digest = hashlib.sha256(rules.version().encode())
-    for name, entry in _code_files(resources.files("pipeline"), ""):
-        digest.update(name.encode())
-        digest.update(entry.read_bytes())
-    return f"{__version__}+{digest.hexdigest()[:12]}"
-
-
-def _code_files(folder: Any, prefix: str) -> list[tuple[str, Any]]:
-    """Every .py file of the package, with its path inside it, in a stable order."""
-    found: list[tuple[str, Any]] = []
-    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
-        if entry.is_dir() and not entry.name.startswith(("_", ".")):
-            found += _code_files(entry, f"{prefix}{entry.name}/")
-        elif entry.name.endswith(".py"):
-            found.append((prefix + entry.name, entry))
-    return found
 
 
 def load(out: Path) -> dict[str, Entry]:

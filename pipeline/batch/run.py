@@ -20,9 +20,9 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from .. import api
+from ..core import version as versions
 from ..core.hashing import sha256_stream
 from ..errors import ArticleError
 from ..io import load, sources
@@ -53,17 +53,26 @@ class Summary:
     errors: int = 0
     unchanged: int = 0
     seconds: float = 0.0
+    skipped: dict[str, int] = field(default_factory=dict)  # files not read, by suffix
 
     def line(self, out: Path) -> str:
         kept = f" ({self.unchanged} unchanged)" if self.unchanged else ""
-        return (
+        line = (
             f"{self.articles} articles{kept}, {self.achievements} achievements, {self.errors} errors "
             f"in {self.seconds:.1f} s -> {out}"
         )
+        if self.skipped:
+            kinds = ", ".join(f"{n} {suffix}" for suffix, n in sorted(self.skipped.items()))
+            n = sum(self.skipped.values())
+            line += f"\n{n} skipped: {kinds} (not articles; save them as .txt to read them)"
+        return line
 
 
 def discover(
-    inputs: Iterable[Path], published: dt.date | None = None, out: Path | None = None
+    inputs: Iterable[Path],
+    published: dt.date | None = None,
+    out: Path | None = None,
+    skipped: dict[str, int] | None = None,
 ) -> tuple[list[Job], list[ErrorResult]]:
     """Input files under the inputs (folders recursively, sorted) and the inputs that gave none.
 
@@ -73,6 +82,7 @@ def discover(
     errors: list[ErrorResult] = []
     used: set[str] = set()
     seen: set[Path] = set()
+    skipped = {} if skipped is None else skipped
     skip = out.resolve() if out is not None else None
     for root in inputs:
         if not root.exists():
@@ -82,11 +92,14 @@ def discover(
         if not root.is_dir():
             found = [(root, root.stem)]  # a FIFO or device named here is refused when read
         else:
+            files = [p for p in sorted(_walk(root)) if not (skip is not None and _under(p, skip))]
             found = [
-                (p, p.relative_to(root).with_suffix("").as_posix())
-                for p in sorted(_walk(root))
-                if sources.format_of(p) and not (skip is not None and _under(p, skip))
+                (p, p.relative_to(root).with_suffix("").as_posix()) for p in files if sources.format_of(p)
             ]
+            for p in files:
+                if not sources.format_of(p) and not p.name.startswith("."):
+                    suffix = p.suffix.lower() or "(no suffix)"
+                    skipped[suffix] = skipped.get(suffix, 0) + 1
             if not found:
                 suffixes = ", ".join(sorted(sources.FORMATS))
                 errors.append(ErrorResult(file=str(root), reason=f"folder holds no articles ({suffixes})"))
@@ -159,21 +172,7 @@ def _hash(path: Path) -> str:
     """The content hash of a regular file, read no further than the size limit."""
     load.regular(path)
     with load.reading(str(path)), path.open("rb") as f:
-        return sha256_stream(_Bounded(f, load.MAX_BYTES + 1))
-
-
-class _Bounded:
-    """A binary stream that ends after `limit` bytes (a file growing while read cannot hang us)."""
-
-    def __init__(self, stream: Any, limit: int) -> None:
-        self.stream, self.left = stream, limit
-
-    def read(self, size: int = -1) -> bytes:
-        if self.left <= 0:
-            return b""
-        chunk = self.stream.read(min(size if size >= 0 else self.left, self.left))
-        self.left -= len(chunk)
-        return bytes(chunk)
+        return sha256_stream(f, limit=load.MAX_BYTES + 1)
 
 
 def run_batch(
@@ -194,13 +193,13 @@ def run_batch(
     out.mkdir(parents=True, exist_ok=True)
     for stale in out.rglob(".*.tmp"):  # left by a run that was killed while writing
         stale.unlink(missing_ok=True)
-    jobs, discovery_errors = discover(list(inputs), published, out)
-    version = manifest.pipeline_version() + (f"+published={published.isoformat()}" if published else "")
+    summary = Summary()
+    jobs, discovery_errors = discover(list(inputs), published, out, summary.skipped)
+    version = versions.pipeline_version() + (f"+published={published.isoformat()}" if published else "")
     known = {} if force else manifest.load(out)
     entries: dict[str, manifest.Entry] = {}  # this run's inputs, in order
     unreadable: dict[str, dict[str, str]] = {}
     todo: list[tuple[Job, str]] = []
-    summary = Summary()
     for job in jobs:
         key = str(job.path)
         try:

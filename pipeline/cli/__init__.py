@@ -28,8 +28,47 @@ app = typer.Typer(
     help="Extract union achievements from Vietnamese news articles into validated JSON.",
     no_args_is_help=True,
     add_completion=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    epilog="Examples: union-extract run articles/ --out out; union-extract table out --to out/a.xlsx; "
+    "union-extract report out --html out/report",
 )
 err = Console(stderr=True)
+
+
+def usable_cpus() -> int:
+    """The CPUs this process may run on (affinity and container limits), not the machine's."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+def _version(value: bool) -> None:
+    if value:
+        from .. import __version__
+        from ..core.version import pipeline_version
+
+        print(f"union-extract {__version__} (pipeline {pipeline_version()})")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    version: Annotated[
+        bool,
+        typer.Option("--version", "-V", callback=_version, is_eager=True, help="Print the version and exit."),
+    ] = False,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="Show the libraries' own log lines (quiet otherwise).")
+    ] = False,
+) -> None:
+    """Extract union achievements from Vietnamese news articles into validated JSON."""
+    import logging
+
+    logging.basicConfig(level=logging.INFO if verbose else logging.ERROR)
+    if not verbose:
+        for name in ("trafilatura", "htmldate", "courlan", "charset_normalizer"):
+            logging.getLogger(name).setLevel(logging.CRITICAL)
 
 
 class _Rate(ProgressColumn):
@@ -44,12 +83,18 @@ class _Rate(ProgressColumn):
 def run(
     paths: Annotated[
         list[Path],
-        typer.Argument(help="Article files or folders (walked recursively for .txt, .html, .htm, .jsonl)."),
+        typer.Argument(
+            metavar="PATH...",
+            help="Article files or folders (walked recursively for .txt, .html, .htm, .jsonl).",
+        ),
     ],
     out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("out"),
     workers: Annotated[
-        int, typer.Option("--workers", "-w", min=1, help="Processes to use (default: the number of cores).")
-    ] = os.cpu_count() or 1,
+        int | None,
+        typer.Option(
+            "--workers", "-w", min=1, help="Processes to use (default: the CPUs this process may use)."
+        ),
+    ] = None,
     force: Annotated[bool, typer.Option("--force", help="Redo every input, changed or not.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")] = False,
     published: Annotated[
@@ -99,7 +144,13 @@ def run(
         raise typer.BadParameter(error.reason, param_hint="--published") from None
     try:
         summary = run_batch(
-            paths, out, workers=workers, force=force, published=day, on_result=on_result, on_start=on_start
+            paths,
+            out,
+            workers=workers or usable_cpus(),
+            force=force,
+            published=day,
+            on_result=on_result,
+            on_start=on_start,
         )
     finally:
         if progress is not None:

@@ -15,9 +15,16 @@ def sha256(data: bytes | str) -> str:
     return hashlib.sha256(data.encode("utf-8") if isinstance(data, str) else data).hexdigest()
 
 
-def sha256_stream(stream: Readable, block: int = 1 << 20) -> str:
-    """The hex SHA-256 of what a binary stream holds, read a block at a time."""
+def sha256_stream(stream: Readable, block: int = 1 << 20, limit: int | None = None) -> str:
+    """The hex SHA-256 of what a binary stream holds, read a block at a time and no further than
+    `limit` bytes (a file that grows while it is read cannot keep us reading)."""
     digest = hashlib.sha256()
-    for chunk in iter(lambda: stream.read(block), b""):
+    left = limit
+    while left is None or left > 0:
+        chunk = stream.read(block if left is None else min(block, left))
+        if not chunk:
+            break
         digest.update(chunk)
+        if left is not None:
+            left -= len(chunk)
     return digest.hexdigest()

@@ -45,10 +45,23 @@ _LEGACY = {
 _VIETNAMESE = regex.compile(r"[ăđĩũơưĂĐĨŨƠƯ\u1ea0-\u1ef9\u0300-\u0323]")
 
 
+# Documents recognised by their first bytes, whatever their name says: they hold text, but not
+# as text, and the user can save them as such.
+_DOCUMENTS = [
+    (b"%PDF-", "a PDF document"),
+    (b"PK\x03\x04", "a zip archive or an Office document (.docx, .xlsx, .odt)"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Office document (.doc, .xls)"),
+    (b"{\\rtf", "a Rich Text document"),
+]
+
+
 def decode(data: bytes, name: str) -> tuple[str, str]:
     """Decode an article's bytes; returns (text, encoding name) or raises `ArticleError`."""
     if not data.strip(b" \t\r\n\x00"):
         raise ArticleError(name, "empty file: no text to extract from")
+    for magic, kind in _DOCUMENTS:
+        if data.startswith(magic):
+            raise ArticleError(name, f"{kind}, not a text article: save it as .txt (or .html) and run again")
     text, encoding = _decode(data, name)
     if _binary_ratio(text[:8192]) > 0.05:
         raise ArticleError(name, "binary file: not a text article")

@@ -181,6 +181,9 @@ class CitedDocument(_Model):
 
 class ArticleRecord(_Model):
     schema_version: str = SCHEMA_VERSION
+    pipeline_version: str | None = Field(
+        default=None, description="the code, rules and libraries that made this record"
+    )
     id: str
     source: Source
     title: str | None

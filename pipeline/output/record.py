@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from ..core.article import OUTPUT_LAYERS, Article
 from ..core.hashing import sha256
+from ..core.version import pipeline_version
 from .models import ArticleRecord, Source
 
 
@@ -19,6 +20,7 @@ def article_id(text: str) -> str:
 
 def build(article: Article, encoding: str | None = None, source: Source | None = None) -> ArticleRecord:
     return ArticleRecord(
+        pipeline_version=pipeline_version(),
         id=article_id(article.text),
         source=source or Source(path=article.source, encoding=encoding),
         published=article.published.isoformat() if article.published else None,
