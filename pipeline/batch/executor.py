@@ -8,9 +8,9 @@ files) and the workers are forked from it before any other thread exists, so a w
 milliseconds to start, not the second or so of a fresh interpreter. Where fork is unavailable the
 workers are spawned and load the models themselves, once each.
 
-A distributed engine (Dask's `Client.map` over the same per-item function) would slot in here for
-archives that outgrow one machine. At most `window` items are in flight, so memory stays flat
-however many items there are.
+A Dask cluster runs the same per-item function for archives that outgrow one machine
+(`dask_executor.DaskExecutor`, with the same `map`). At most `window` items are in flight, so
+memory stays flat however many items there are.
 """
 
 from __future__ import annotations
@@ -18,9 +18,9 @@ from __future__ import annotations
 import multiprocessing
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from types import TracebackType
-from typing import TypeVar
+from typing import Any, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -37,7 +37,39 @@ def _ready() -> bool:
     return True
 
 
-class Executor:
+def in_order(submit: Callable[[T], Any], items: Iterable[T], window: int) -> Iterator[Any]:
+    """The results of `submit(item).result()` for every item, in the items' order, with at most
+    `window` submitted and not yet taken back."""
+    pending: deque[Any] = deque()
+    it = iter(items)
+    for item in it:
+        pending.append(submit(item))
+        if len(pending) >= window:
+            break
+    while pending:
+        result = pending.popleft().result()
+        for item in it:
+            pending.append(submit(item))
+            break
+        yield result
+
+
+class Closing:
+    """A context manager that closes what it holds."""
+
+    def close(self) -> None:
+        raise NotImplementedError
+
+    def __enter__(self) -> Closing:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+
+class Executor(Closing):
     def __init__(self, workers: int = 1) -> None:
         self.workers = max(1, workers)
         self._pool: ProcessPoolExecutor | None = None
@@ -58,29 +90,10 @@ class Executor:
         if self._pool is None:
             yield from map(fn, items)
             return
-        window = window or self.workers * 8
-        pending: deque[Future[R]] = deque()
-        it = iter(items)
-        for item in it:
-            pending.append(self._pool.submit(fn, item))
-            if len(pending) >= window:
-                break
-        while pending:
-            result = pending.popleft().result()
-            for item in it:
-                pending.append(self._pool.submit(fn, item))
-                break
-            yield result
+        pool = self._pool
+        yield from in_order(lambda item: pool.submit(fn, item), items, window or self.workers * 8)
 
     def close(self) -> None:
         if self._pool is not None:
             self._pool.shutdown(cancel_futures=True)
             self._pool = None
-
-    def __enter__(self) -> Executor:
-        return self
-
-    def __exit__(
-        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        self.close()

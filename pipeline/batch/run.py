@@ -20,6 +20,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .. import api
 from ..core import version as versions
@@ -97,7 +98,8 @@ def discover(
                 (p, p.relative_to(root).with_suffix("").as_posix()) for p in files if sources.format_of(p)
             ]
             for p in files:
-                if not sources.format_of(p) and not p.name.startswith("."):
+                # JSON files are records and gold files beside articles, not articles to convert
+                if not sources.format_of(p) and not p.name.startswith(".") and p.suffix.lower() != ".json":
                     suffix = p.suffix.lower() or "(no suffix)"
                     skipped[suffix] = skipped.get(suffix, 0) + 1
             if not found:
@@ -182,6 +184,8 @@ def run_batch(
     workers: int = 1,
     force: bool = False,
     published: dt.date | None = None,
+    executor: str = "local",
+    scheduler: str | None = None,
     on_result: Callable[[Job, JobResult | None], None] | None = None,
     on_start: Callable[[int], None] | None = None,
 ) -> Summary:
@@ -215,7 +219,13 @@ def run_batch(
             todo.append((job, sha))
 
     # The workers start before the caller's progress bar (and its thread) does: see executor.
-    executor = Executor(min(workers, len(todo)))
+    pool: Any
+    if executor == "dask" and todo:
+        from .dask_executor import DaskExecutor
+
+        pool = DaskExecutor(workers, scheduler)
+    else:
+        pool = Executor(min(workers, len(todo)))
     if on_start:
         on_start(len(jobs))
         if on_result:
@@ -224,7 +234,7 @@ def run_batch(
                     on_result(job, None)
     writer = manifest.Writer(out)
     try:
-        results = executor.map(process, (job for job, _ in todo))
+        results = pool.map(process, (job for job, _ in todo))
         for (job, sha), result in zip(todo, results, strict=True):
             for name, line, _ in result.outputs:
                 write_atomic(out / f"{name}.json", line + "\n")
@@ -242,7 +252,7 @@ def run_batch(
                 on_result(job, result)
     finally:
         writer.close()
-        executor.close()
+        pool.close()
 
     _assemble(out, jobs, entries, unreadable, discovery_errors, summary)
     facts.write(out)

@@ -97,6 +97,16 @@ def run(
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Redo every input, changed or not.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")] = False,
+    executor: Annotated[
+        str,
+        typer.Option(
+            "--executor", help="local (a pool of processes) or dask (a Dask cluster; the [dask] extra)."
+        ),
+    ] = "local",
+    scheduler: Annotated[
+        str | None,
+        typer.Option("--scheduler", help="A running Dask scheduler's address (default: a local cluster)."),
+    ] = None,
     published: Annotated[
         str | None,
         typer.Option(
@@ -142,6 +152,8 @@ def run(
         day = read_published(published, "--published")
     except ArticleError as error:
         raise typer.BadParameter(error.reason, param_hint="--published") from None
+    if executor not in ("local", "dask"):
+        raise typer.BadParameter("choose local or dask", param_hint="--executor")
     try:
         summary = run_batch(
             paths,
@@ -149,9 +161,17 @@ def run(
             workers=workers or usable_cpus(),
             force=force,
             published=day,
+            executor=executor,
+            scheduler=scheduler,
             on_result=on_result,
             on_start=on_start,
         )
+    except (RuntimeError, OSError) as error:
+        if executor != "dask":
+            raise
+        # the dask extra missing, or its scheduler unreachable: the user's to fix, not a crash
+        err.print(f"[red]error[/red] {escape(str(error))}")
+        raise typer.Exit(2) from None
     finally:
         if progress is not None:
             progress.stop()
