@@ -115,3 +115,25 @@ def test_extract_paths_walks_folders_and_refuses_a_bare_string(tmp_path: Path):
     assert sorted(r.achievements[0].value for r in results) == [200, 300]
     with pytest.raises(TypeError, match="list of paths"):
         list(extract_paths(str(tmp_path)))  # type: ignore[arg-type]
+
+
+def test_json_lines_keys_and_short_html_fragments(tmp_path: Path):
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+
+    src = tmp_path / "in.jsonl"
+    lines = [
+        {"content": GOOD, "uid": "x1", "date": "2023-05-02"},
+        {"html": "<p>LĐLĐ tỉnh Nghệ An</p><p>LĐLĐ tỉnh Nghệ An đã trao 300 suất quà.</p>", "uid": "x2"},
+    ]
+    src.write_text("\n".join(json.dumps(x, ensure_ascii=False) for x in lines) + "\n", encoding="utf-8")
+    args = ["run", str(src), "--out", str(tmp_path / "o"), "-q"]
+    result = CliRunner().invoke(
+        app, [*args, "--text-key", "content", "--id-key", "uid", "--date-key", "date"]
+    )
+    assert result.exit_code == 0, result.output
+    records = _records(tmp_path / "o")
+    assert [r["source"]["id"] for r in records] == ["x1", "x2"]
+    assert records[0]["published"] == "2023-05-02"
+    assert [a["value"] for a in records[1]["achievements"]] == [300]

@@ -37,6 +37,7 @@ class Job:
     path: Path  # the input file
     name: str  # its output name, relative to the output folder, without suffix
     published: dt.date | None = None  # the run's publication date, for documents that give none
+    keys: sources.Keys = field(default_factory=sources.Keys)  # JSON Lines fields of text, id, date
 
 
 @dataclass
@@ -152,7 +153,7 @@ def process(job: Job) -> JobResult:
     """Everything one input needs, in whichever process runs it; never raises."""
     result = JobResult()
     try:
-        for doc in sources.documents(job.path, job.name):
+        for doc in sources.documents(job.path, job.name, job.keys):
             if isinstance(doc, ErrorResult):
                 result.errors.append(doc.model_dump())
                 continue
@@ -186,6 +187,7 @@ def run_batch(
     published: dt.date | None = None,
     executor: str = "local",
     scheduler: str | None = None,
+    keys: sources.Keys | None = None,
     on_result: Callable[[Job, JobResult | None], None] | None = None,
     on_start: Callable[[int], None] | None = None,
 ) -> Summary:
@@ -199,7 +201,12 @@ def run_batch(
         stale.unlink(missing_ok=True)
     summary = Summary()
     jobs, discovery_errors = discover(list(inputs), published, out, summary.skipped)
+    if keys is not None:
+        jobs = [dataclasses.replace(job, keys=keys) for job in jobs]
     version = versions.pipeline_version() + (f"+published={published.isoformat()}" if published else "")
+    version += (
+        f"+keys={keys.text},{keys.id},{keys.date}" if keys is not None and keys != sources.Keys() else ""
+    )
     known = {} if force else manifest.load(out)
     entries: dict[str, manifest.Entry] = {}  # this run's inputs, in order
     unreadable: dict[str, dict[str, str]] = {}

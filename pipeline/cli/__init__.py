@@ -23,6 +23,7 @@ from rich.text import Text
 from ..batch.run import Job, JobResult, run_batch
 from ..errors import ArticleError
 from ..io.published import published as read_published
+from ..io.sources import Keys
 
 app = typer.Typer(
     help="Extract union achievements from Vietnamese news articles into validated JSON.",
@@ -97,6 +98,11 @@ def run(
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Redo every input, changed or not.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")] = False,
+    text_key: Annotated[str, typer.Option("--text-key", help="JSON Lines field holding the text.")] = "text",
+    id_key: Annotated[str, typer.Option("--id-key", help="JSON Lines field holding the id.")] = "id",
+    date_key: Annotated[
+        str, typer.Option("--date-key", help="JSON Lines field holding the publication date.")
+    ] = "published",
     executor: Annotated[
         str,
         typer.Option(
@@ -163,6 +169,7 @@ def run(
             published=day,
             executor=executor,
             scheduler=scheduler,
+            keys=Keys(text_key, id_key, date_key),
             on_result=on_result,
             on_start=on_start,
         )

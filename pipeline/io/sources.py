@@ -47,12 +47,22 @@ def safe_name(relative: str) -> str:
     return "/".join(cleaned) or "_"
 
 
-def documents(path: Path, name: str) -> Iterator[Document | ErrorResult]:
+@dataclass(frozen=True)
+class Keys:
+    """The fields of a JSON Lines object that hold the text, its id and its date (spaCy's
+    `apply --text-key`): other exports call them "content", "url_id", "date"."""
+
+    text: str = "text"
+    id: str = "id"
+    date: str = "published"
+
+
+def documents(path: Path, name: str, keys: Keys = Keys()) -> Iterator[Document | ErrorResult]:
     """The documents of one input file, in order."""
     kind = format_of(path) or "text"
     try:
         if kind == "jsonl":
-            yield from _jsonl(path, name)
+            yield from _jsonl(path, name, keys)
             return
         data, label = load.read(path)
         sha = _sha(data)
@@ -89,12 +99,18 @@ def _page_document(
 ) -> Document:
     page = webpage.parse(html)
     if page is None:
-        raise ArticleError(label, "HTML page holds no main text to extract from")
+        # A short fragment ("<p>LĐLĐ tỉnh ... 200 suất quà</p>") is too small for a main-text
+        # extractor: its text, tags dropped, is the article.
+        text = webpage.fragment_text(html)
+        if not text:
+            raise ArticleError(label, "HTML page holds no main text to extract from")
+        source = Source(path=label, encoding=encoding, sha256=sha, format="html", line=line)
+        return Document(text, name, source, from_name(PurePosixPath(label).name))
     source = Source(path=label, encoding=encoding, sha256=sha, format="html", url=page.url, line=line)
     return Document(page.text, name, source, page.published or from_name(PurePosixPath(label).name))
 
 
-def _jsonl(path: Path, name: str) -> Iterator[Document | ErrorResult]:
+def _jsonl(path: Path, name: str, keys: Keys) -> Iterator[Document | ErrorResult]:
     label = str(path)
     with load.reading(label):
         f = path.open("rb")
@@ -107,14 +123,16 @@ def _jsonl(path: Path, name: str) -> Iterator[Document | ErrorResult]:
             if not raw.strip():
                 continue
             try:
-                doc = _jsonl_line(raw, where, label, name, number, used)
+                doc = _jsonl_line(raw, where, label, name, number, used, keys)
             except ArticleError as exc:
                 yield ErrorResult(file=exc.file, reason=exc.reason)
             else:
                 yield doc
 
 
-def _jsonl_line(raw: bytes, where: str, label: str, name: str, number: int, used: set[str]) -> Document:
+def _jsonl_line(
+    raw: bytes, where: str, label: str, name: str, number: int, used: set[str], keys: Keys
+) -> Document:
     if len(raw) > MAX_LINE_BYTES:
         raise ArticleError(where, f"line too long ({len(raw)} bytes; the limit is {MAX_LINE_BYTES})")
     try:
@@ -125,18 +143,18 @@ def _jsonl_line(raw: bytes, where: str, label: str, name: str, number: int, used
         raise ArticleError(where, f"not valid JSON ({exc.msg} at column {exc.colno})") from None
     if not isinstance(item, dict):
         raise ArticleError(where, f"expected a JSON object, got {type(item).__name__}")
-    given_id = item.get("id")
+    given_id = item.get(keys.id)
     if given_id is not None and not isinstance(given_id, str | int):
-        raise ArticleError(where, "'id' must be a string or a number")
+        raise ArticleError(where, f"'{keys.id}' must be a string or a number")
     out = safe_name(f"{name}/{given_id if given_id is not None else f'line-{number}'}")
     if out in used:
         out = f"{out}-line-{number}"
     used.add(out)
-    published = read_published(item.get("published"), where)
+    published = read_published(item.get(keys.date), where)
     url = item.get("url") if isinstance(item.get("url"), str) else None
     ident = None if given_id is None else str(given_id)
-    if isinstance(item.get("text"), str) and item["text"].strip():
-        text = item["text"]
+    if isinstance(item.get(keys.text), str) and item[keys.text].strip():
+        text = item[keys.text]
         if (
             isinstance(item.get("title"), str)
             and item["title"].strip()
@@ -151,4 +169,4 @@ def _jsonl_line(raw: bytes, where: str, label: str, name: str, number: int, used
             update={"path": label, "format": "jsonl", "id": ident, "url": url or doc.source.url}
         )
         return Document(doc.text, out, source, published or doc.published)
-    raise ArticleError(where, "no 'text' or 'html' field with article text")
+    raise ArticleError(where, f"no '{keys.text}' or 'html' field with article text")

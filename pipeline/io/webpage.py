@@ -72,3 +72,17 @@ def _date(value: str | None) -> dt.date | None:
         return read_published(value, "")
     except ArticleError:
         return None  # a page's metadata may hold anything: no date rather than no article
+
+
+_BLOCKS = regex.compile(r"<\s*(?:br|/p|/div|/h[1-6]|/li|/tr)\b[^>]*>", regex.I)
+_TAGS = regex.compile(r"<[^>]*>")
+_SKIPPED = regex.compile(r"<\s*(script|style)\b.*?<\s*/\s*\1\s*>", regex.I | regex.S)
+
+
+def fragment_text(html: str) -> str:
+    """The text of a short HTML fragment: scripts and styles dropped, block ends as line ends,
+    entities decoded."""
+    import html as entities
+
+    text = _TAGS.sub("", _BLOCKS.sub("\n", _SKIPPED.sub("", html)))
+    return entities.unescape(text).strip()
