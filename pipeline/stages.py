@@ -17,8 +17,8 @@ PIPELINE: list[str] = [
     "pipeline.text.tokenize",  # underthesea sentences and words, aligned to offsets
     "pipeline.extractors.references",  # documents, ordinals, identifiers: figures that are not quantities
     "pipeline.extractors.dates",  # dates, months, years, periods
-    "pipeline.extractors.quantities",  # counts, money, percentages
     "pipeline.extractors.entities",  # organisations, people, places; the article's organisation
+    "pipeline.extractors.quantities",  # counts, money, percentages (not numbers inside names)
     "pipeline.extractors.abbreviations",  # abbreviations the article defines
     "pipeline.achievements",  # figures tied to category, unit, target, date, who
 ]

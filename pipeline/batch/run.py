@@ -17,7 +17,7 @@ import json
 import os
 import tempfile
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -29,15 +29,9 @@ from ..errors import ArticleError
 from ..io import load, sources
 from ..output.models import ArticleRecord, ErrorResult
 from . import facts, manifest
+from .discover import discover
 from .executor import Executor
-
-
-@dataclass(frozen=True)
-class Job:
-    path: Path  # the input file
-    name: str  # its output name, relative to the output folder, without suffix
-    published: dt.date | None = None  # the run's publication date, for documents that give none
-    keys: sources.Keys = field(default_factory=sources.Keys)  # JSON Lines fields of text, id, date
+from .job import Job
 
 
 @dataclass
@@ -68,69 +62,6 @@ class Summary:
             n = sum(self.skipped.values())
             line += f"\n{n} skipped: {kinds} (not articles; save them as .txt to read them)"
         return line
-
-
-def discover(
-    inputs: Iterable[Path],
-    published: dt.date | None = None,
-    out: Path | None = None,
-    skipped: dict[str, int] | None = None,
-) -> tuple[list[Job], list[ErrorResult]]:
-    """Input files under the inputs (folders recursively, sorted) and the inputs that gave none.
-
-    Each file once, however many inputs name it; nothing under the output folder `out` (a run in
-    the articles' own folder must not read its records back as articles)."""
-    jobs: list[Job] = []
-    errors: list[ErrorResult] = []
-    used: set[str] = set()
-    seen: set[Path] = set()
-    skipped = {} if skipped is None else skipped
-    skip = out.resolve() if out is not None else None
-    for root in inputs:
-        if not root.exists():
-            kind = "a broken link" if root.is_symlink() else "no such file or folder"
-            errors.append(ErrorResult(file=str(root), reason=kind))
-            continue
-        if not root.is_dir():
-            found = [(root, root.stem)]  # a FIFO or device named here is refused when read
-        else:
-            files = [p for p in sorted(_walk(root)) if not (skip is not None and _under(p, skip))]
-            found = [
-                (p, p.relative_to(root).with_suffix("").as_posix()) for p in files if sources.format_of(p)
-            ]
-            for p in files:
-                # JSON files are records and gold files beside articles, not articles to convert
-                if not sources.format_of(p) and not p.name.startswith(".") and p.suffix.lower() != ".json":
-                    suffix = p.suffix.lower() or "(no suffix)"
-                    skipped[suffix] = skipped.get(suffix, 0) + 1
-            if not found:
-                suffixes = ", ".join(sorted(sources.FORMATS))
-                errors.append(ErrorResult(file=str(root), reason=f"folder holds no articles ({suffixes})"))
-        for path, name in found:
-            identity = path.resolve()
-            if identity in seen:
-                continue
-            seen.add(identity)
-            name = sources.safe_name(name)
-            if name in used:  # the same name twice ("a.txt" and "a.html", or under two inputs)
-                name = sources.safe_name(f"{root.name}/{name}{path.suffix}")
-            while name in used:
-                name += "_"
-            used.add(name)
-            jobs.append(Job(path, name, published))
-    return jobs, errors
-
-
-def _under(path: Path, folder: Path) -> bool:
-    return path.resolve().is_relative_to(folder)
-
-
-def _walk(root: Path) -> Iterator[Path]:
-    # os.walk does not follow symbolic links to folders, so a link loop cannot trap it.
-    for folder, dirs, files in os.walk(root):
-        dirs.sort()
-        for f in files:
-            yield Path(folder) / f
 
 
 def write_atomic(path: Path, data: str) -> None:

@@ -76,7 +76,7 @@ def _date(value: str | None) -> dt.date | None:
 
 _BLOCKS = regex.compile(r"<\s*(?:br|/p|/div|/h[1-6]|/li|/tr)\b[^>]*>", regex.I)
 _TAGS = regex.compile(r"<[^>]*>")
-_SKIPPED = regex.compile(r"<\s*(script|style)\b.*?<\s*/\s*\1\s*>", regex.I | regex.S)
+_SKIPPED = regex.compile(r"<\s*(script|style|head|title|noscript)\b.*?<\s*/\s*\1\s*>", regex.I | regex.S)
 
 
 def fragment_text(html: str) -> str:

@@ -135,7 +135,10 @@ def find_quantities(text: str, blocked: list[TextSpan]) -> list[Quantity]:
             and not _is_year(text, nxt)
         ):
             second = _read_right(text, nxt, voc)
-            if second is not None and (second.kind != "count" or second.unit):
+            if second is None:
+                skip_until = nxt.end  # "6-7 năm", "12-14 tuổi": a range of what is no quantity
+                continue
+            if second.kind != "count" or second.unit:
                 first_value = n.value
                 if not n.scaled and nxt.scaled and n.value < nxt.value:
                     # "50 - 100 nghìn": the scale of the second end applies to the first
@@ -197,7 +200,9 @@ def _is_year(text: str, n: Number) -> bool:
 
 
 def run(article: Article) -> Article:
-    blocked = [*article.scratch.blocked, *(TextSpan(d.start, d.end) for d in article.dates)]
+    # A number that ends an organisation's name ("Công ty Truyền tải Điện 4") names, it does not count.
+    names = [TextSpan(e.start, e.end) for e in article.entities if e.type == "ORGANIZATION"]
+    blocked = [*names, *article.scratch.blocked, *(TextSpan(d.start, d.end) for d in article.dates)]
     article.quantities = find_quantities(article.text, blocked)
     return article
 
@@ -205,7 +210,7 @@ def run(article: Article) -> Article:
 STAGE = Stage(
     "quantities",
     run,
-    requires=("text", "blocked", "dates"),
+    requires=("text", "blocked", "dates", "entities"),
     provides=("quantities",),
     doc="counts, money, percentages",
 )

@@ -42,7 +42,8 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
         "identifier": regex.compile(r"(?<![\p{L}\d])" + _IDENT),
         "phone": regex.compile(r"(?<![\d.,])(?:\+84|0)\d{2,3}[ .]?\d{3}[ .]?\d{3,4}(?![\d.,]\d)"),
         "time": regex.compile(
-            r"(?<![\p{L}\d.,])\d{1,2}\s*(?:giờ|h|g)\s*\d{0,2}(?:\s*phút)?(?![\p{L}\d])|(?<![\d.,])\d{1,2}:\d{2}(?![\d])"
+            r"(?<![\p{L}\d.,])(?:\d{1,2}\s*[-–]\s*)?\d{1,2}\s*(?:giờ|h|g)\s*\d{0,2}(?:\s*phút)?(?![\p{L}\d])"
+            r"|(?<![\d.,])\d{1,2}:\d{2}(?![\d])"
         ),
         "ordinal": regex.compile(
             r"(?<![\p{L}])(?:" + heads + r")\s+"
@@ -61,7 +62,7 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
             + r")\s+số\s+\d+"
         ),
         "bare_number_label": regex.compile(
-            r"(?<![\p{L}])(?<!tổng )số\s+\d{1,3}(?![\d.,])(?!\s*(?:người|đoàn))"
+            r"(?<![\p{L}])(?<!tổng )số\s+\d{1,3}(?![\d]|[.,]\d)(?!\s*(?:người|đoàn))"
         ),
         "label": regex.compile(
             r"(?<![\p{L}])(?:"
