@@ -71,6 +71,7 @@ class Forms(Shape):
 
 class PlaceBody(Forms):
     needs_level: bool
+    needs_place: bool = False  # "Công an tỉnh Nghệ An" is a body; "Công an" alone is the force
 
 
 class NameEdges(Shape):

@@ -60,6 +60,7 @@ def gazetteer() -> Gazetteer:
             "state": {f: b["canonical"] for b in orgs["state_bodies"] for f in b["forms"]},
             "place_bodies": {f: b["canonical"] for b in orgs["place_bodies"] for f in b["forms"]},
             "levelled_bodies": {b["canonical"] for b in orgs["place_bodies"] if b.get("needs_level")},
+            "placed_bodies": {b["canonical"] for b in orgs["place_bodies"] if b.get("needs_place")},
             "national": orgs["national_federation"]["canonical"],
             "orgs": orgs,
             "company_words": orgs["company_words"],

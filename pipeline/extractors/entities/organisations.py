@@ -60,6 +60,8 @@ def find_orgs(text: str, g: Gazetteer, tokens: Tokens) -> list[Found]:
         body = g.data["place_bodies"][m.group("body")]
         level = level_word(m.group("level"))
         place = g.places.get(m.group("place") or "", (m.group("place"), ""))[0] if m.group("place") else None
+        if place is None and body in g.data["placed_bodies"]:
+            continue  # "Công an" alone is the force, not a body of a place
         out.append(Found(m.start(), m.end(), "ORGANIZATION", body, "place_body", level, place))
     for m in p["company"].finditer(text):
         end = name_end(tokens, m.start("name"), m.end(), open_tail=False)

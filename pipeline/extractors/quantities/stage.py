@@ -25,6 +25,7 @@ from .vocabulary import Vocabulary, vocabulary
 
 _DIGIT_RUN = regex.compile(r"[\d.,]+")
 _AFTER_DIGITS = regex.compile(r"\d[^\S\n]+$")
+_FRACTION = regex.compile(r"/")
 _YEAR = regex.compile(YEAR)
 _NAME_BEFORE = regex.compile(r"(?<![\p{L}])[\p{Lu}Đ][\p{Ll}\p{M}]*[^\S\n]+[\p{Lu}Đ][\p{Ll}\p{M}]*[^\S\n]+$")
 # "2,500": a decimal comma by Vietnamese convention, but money and counted things come whole, so
@@ -147,6 +148,11 @@ def find_quantities(text: str, blocked: list[TextSpan]) -> list[Quantity]:
                 out.append(_quantity(text, qstart, second.end, second.kind, first_value, second, qual))
                 out.append(_quantity(text, nxt.start, second.end, second.kind, nxt.value, second, "exact"))
                 skip_until = second.end
+                continue
+        if nxt is not None and _FRACTION.fullmatch(text, n.end, nxt.start):
+            second = _read_right(text, nxt, voc)
+            if second is None or (second.kind == "count" and second.unit is None):
+                skip_until = nxt.end  # "1/3 tổng thu", "1/10": a fraction or a date, not two counts
                 continue
         start, value = n.start, n.value
         prefix = voc.currency_prefix.search(text, max(0, n.start - 4), n.start)
