@@ -53,4 +53,6 @@ def categorise(
     for name, (units, over) in c.category_units.items():
         if unit in units and best and best[2] in over:
             best = (0.0, 0, name)
+    if best is None and unit in c.units_alone:
+        return c.units_alone[unit]  # "2.500 “Mái ấm Công đoàn” được xây dựng": the noun says it
     return best[2] if best else None
