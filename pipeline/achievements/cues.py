@@ -33,8 +33,8 @@ class Cues:
     awards: regex.Pattern[str]
     units: dict[str, str]
     normalized: dict[str, str]  # a canonical unit -> the unit an analyst adds up under
-    category_units: dict[str, tuple[list[str], list[str]]]
-    units_alone: dict[str, str]  # counted nouns that name their category when no cue is near  # counted nouns settling a category over others
+    category_units: dict[str, tuple[list[str], list[str]]]  # counted nouns settling a category over others
+    units_alone: dict[str, str]  # counted nouns that name their category when no cue is near
     qualitative: regex.Pattern[str]
     per_unit_after: regex.Pattern[str]  # "500.000 đồng/suất", "lương ... sinh hoạt": not a result
     plan_after: regex.Pattern[str]  # "(đạt 107,3%) kế hoạch": the percentage is against a plan
