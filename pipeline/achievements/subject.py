@@ -87,7 +87,7 @@ def candidates(text: str, span: TextSpan, entities: list[Entity]) -> list[Actor]
         if not any(e.start <= m.start() < e.end for e in orgs) and not _COUNTED.search(
             text, span.start, m.start()
         ):
-            found.append(Actor(_generic(text, m, span, entities), True, m.start(), m.end()))
+            found.append(Actor(_generic(text, m, entities), True, m.start(), m.end()))
     for m in lex.other_actors.finditer(text, span.start, span.end):
         if not any(a.start <= m.start() < a.end for a in found):
             found.append(Actor(m.group(), False, m.start(), m.end()))
@@ -109,7 +109,7 @@ _COUNTED = regex.compile(r"\d\s+$")
 _LISTED = regex.compile(r"\s*(?:,|và|,\s*và|;)?\s*")
 
 
-def _generic(text: str, m: regex.Match[str], span: TextSpan, entities: list[Entity]) -> str | None:
+def _generic(text: str, m: regex.Match[str], entities: list[Entity]) -> str | None:
     """A generic union subject's name: "các cấp CĐ trực thuộc LĐLĐ TP.Hải Phòng" is that body's."""
     after = lexicon().belongs_to.match(text, m.end())
     if after is not None:

@@ -13,6 +13,7 @@ import html
 import os
 from collections import Counter
 from collections.abc import Sequence
+from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -47,9 +48,13 @@ def _write(path: Path, text: str) -> None:
     os.replace(tmp, path)
 
 
+@cache
+def _asset(name: str) -> str:
+    return (_ASSETS / name).read_text(encoding="utf-8")
+
+
 def _page(title: str, body: str) -> str:
-    css = (_ASSETS / "report.css").read_text(encoding="utf-8")
-    js = (_ASSETS / "report.js").read_text(encoding="utf-8")
+    css, js = _asset("report.css"), _asset("report.js")
     return (
         '<!doctype html>\n<html lang="vi"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
