@@ -10,7 +10,6 @@ id, input path, the achievement's index and evidence).
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 from typing import Any
 
@@ -57,8 +56,8 @@ def collect(records: Path) -> list[dict[str, Any]]:
 
 def write(out: Path) -> None:
     """OUT/facts.jsonl from OUT/records.jsonl, written whole or not at all."""
-    tmp = out / f".{NAME}.{os.getpid()}.tmp"
-    with tmp.open("w", encoding="utf-8") as f:
+    from .files import writing
+
+    with writing(out / NAME) as tmp, tmp.open("w", encoding="utf-8") as f:
         for fact in collect(out / "records.jsonl"):
             f.write(json.dumps(fact, ensure_ascii=False) + "\n")
-    os.replace(tmp, out / NAME)

@@ -11,7 +11,6 @@ compactly, atomically.
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import IO, Any
@@ -60,8 +59,8 @@ class Writer:
 
 
 def rewrite(out: Path, entries: dict[str, Entry]) -> None:
-    tmp = out / f".{NAME}.tmp"
-    with tmp.open("w", encoding="utf-8") as f:
+    from .files import writing
+
+    with writing(out / NAME) as tmp, tmp.open("w", encoding="utf-8") as f:
         for entry in entries.values():
             f.write(json.dumps(asdict(entry), ensure_ascii=False) + "\n")
-    os.replace(tmp, out / NAME)

@@ -14,8 +14,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
-import os
-import tempfile
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -31,6 +29,7 @@ from ..output.models import ArticleRecord, ErrorResult
 from . import facts, manifest
 from .discover import discover
 from .executor import Executor
+from .files import locked, stale_temporaries, write_atomic, writing
 from .job import Job
 
 
@@ -62,18 +61,6 @@ class Summary:
             n = sum(self.skipped.values())
             line += f"\n{n} skipped: {kinds} (not articles; save them as .txt to read them)"
         return line
-
-
-def write_atomic(path: Path, data: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def record_json(record: ArticleRecord) -> str:
@@ -124,79 +111,94 @@ def run_batch(
 ) -> Summary:
     """Process the inputs into `out`; only inputs that changed since the last run unless `force`.
 
+    The folder is locked for the run (`files.BatchLocked` if another run holds it); when it ends
+    the folder holds this run's inputs' outputs only: those of inputs no longer given are removed.
+
     `published` is the publication date of documents that give none of their own (metadata or a
     date in the file name); a run with another one redoes them."""
-    started = time.perf_counter()
-    out.mkdir(parents=True, exist_ok=True)
-    for stale in out.rglob(".*.tmp"):  # left by a run that was killed while writing
-        stale.unlink(missing_ok=True)
-    summary = Summary()
-    jobs, discovery_errors = discover(list(inputs), published, out, summary.skipped)
-    if keys is not None:
-        jobs = [dataclasses.replace(job, keys=keys) for job in jobs]
-    version = versions.pipeline_version() + (f"+published={published.isoformat()}" if published else "")
-    version += (
-        f"+keys={keys.text},{keys.id},{keys.date}" if keys is not None and keys != sources.Keys() else ""
-    )
-    known = {} if force else manifest.load(out)
-    entries: dict[str, manifest.Entry] = {}  # this run's inputs, in order
-    unreadable: dict[str, dict[str, str]] = {}
-    todo: list[tuple[Job, str]] = []
-    for job in jobs:
-        key = str(job.path)
-        try:
-            sha = _hash(job.path)
-        except ArticleError as exc:
-            unreadable[key] = {"file": exc.file, "reason": exc.reason}
-            continue
-        old = known.get(key)
-        if old and old.sha256 == sha and old.version == version and _outputs_exist(out, old):
-            entries[key] = old
-            summary.unchanged += 1
+    with locked(out):
+        started = time.perf_counter()
+        for stale in list(stale_temporaries(out)):  # left by a run of ours that was killed while writing
+            stale.unlink(missing_ok=True)
+        summary = Summary()
+        jobs, discovery_errors = discover(list(inputs), published, out, summary.skipped)
+        if keys is not None:
+            jobs = [dataclasses.replace(job, keys=keys) for job in jobs]
+        version = versions.pipeline_version() + (f"+published={published.isoformat()}" if published else "")
+        version += (
+            f"+keys={keys.text},{keys.id},{keys.date}" if keys is not None and keys != sources.Keys() else ""
+        )
+        known = {} if force else manifest.load(out)
+        entries: dict[str, manifest.Entry] = {}  # this run's inputs, in order
+        unreadable: dict[str, dict[str, str]] = {}
+        todo: list[tuple[Job, str]] = []
+        for job in jobs:
+            key = str(job.path)
+            try:
+                sha = _hash(job.path)
+            except ArticleError as exc:
+                unreadable[key] = {"file": exc.file, "reason": exc.reason}
+                continue
+            old = known.get(key)
+            if old and old.sha256 == sha and old.version == version and _outputs_exist(out, old):
+                entries[key] = old
+                summary.unchanged += 1
+            else:
+                todo.append((job, sha))
+
+        # The workers start before the caller's progress bar (and its thread) does: see executor.
+        pool: Any
+        if executor == "dask" and todo:
+            from .dask_executor import DaskExecutor
+
+            pool = DaskExecutor(workers, scheduler)
         else:
-            todo.append((job, sha))
-
-    # The workers start before the caller's progress bar (and its thread) does: see executor.
-    pool: Any
-    if executor == "dask" and todo:
-        from .dask_executor import DaskExecutor
-
-        pool = DaskExecutor(workers, scheduler)
-    else:
-        pool = Executor(min(workers, len(todo)))
-    if on_start:
-        on_start(len(jobs))
-        if on_result:
-            for job in jobs:
-                if str(job.path) in entries:
-                    on_result(job, None)
-    writer = manifest.Writer(out)
-    try:
-        results = pool.map(process, (job for job, _ in todo))
-        for (job, sha), result in zip(todo, results, strict=True):
-            for name, line, _ in result.outputs:
-                write_atomic(out / f"{name}.json", line + "\n")
-            entry = manifest.Entry(
-                input=str(job.path),
-                sha256=sha,
-                version=version,
-                outputs=[name for name, _, _ in result.outputs],
-                achievements=sum(n for _, _, n in result.outputs),
-                errors=result.errors,
-            )
-            writer.add(entry)
-            entries[entry.input] = entry
+            pool = Executor(min(workers, len(todo)))
+        if on_start:
+            on_start(len(jobs))
             if on_result:
-                on_result(job, result)
-    finally:
-        writer.close()
-        pool.close()
+                for job in jobs:
+                    if str(job.path) in entries:
+                        on_result(job, None)
+        writer = manifest.Writer(out)
+        try:
+            results = pool.map(process, (job for job, _ in todo))
+            for (job, sha), result in zip(todo, results, strict=True):
+                for name, line, _ in result.outputs:
+                    write_atomic(out / f"{name}.json", line + "\n")
+                entry = manifest.Entry(
+                    input=str(job.path),
+                    sha256=sha,
+                    version=version,
+                    outputs=[name for name, _, _ in result.outputs],
+                    achievements=sum(n for _, _, n in result.outputs),
+                    errors=result.errors,
+                )
+                writer.add(entry)
+                entries[entry.input] = entry
+                if on_result:
+                    on_result(job, result)
+        finally:
+            writer.close()
+            pool.close()
 
-    _assemble(out, jobs, entries, unreadable, discovery_errors, summary)
-    facts.write(out)
-    manifest.rewrite(out, {**known, **entries})
-    summary.seconds = time.perf_counter() - started
-    return summary
+        _assemble(out, jobs, entries, unreadable, discovery_errors, summary)
+        facts.write(out)
+        _remove_stale(out, known, entries)
+        manifest.rewrite(out, entries)
+        summary.seconds = time.perf_counter() - started
+        return summary
+
+
+def _remove_stale(out: Path, known: dict[str, manifest.Entry], entries: dict[str, manifest.Entry]) -> None:
+    """The per-article files of inputs this run was not given: the folder mirrors this run."""
+    kept = {name for entry in entries.values() for name in entry.outputs}
+    for key, entry in known.items():
+        if key in entries:
+            continue
+        for name in entry.outputs:
+            if name not in kept:
+                (out / f"{name}.json").unlink(missing_ok=True)
 
 
 def _outputs_exist(out: Path, entry: manifest.Entry) -> bool:
@@ -212,9 +214,12 @@ def _assemble(
     summary: Summary,
 ) -> None:
     """records.jsonl and errors.jsonl in input order, streamed from the per-article files."""
-    records_tmp = out / ".records.jsonl.tmp"
-    errors_tmp = out / ".errors.jsonl.tmp"
-    with records_tmp.open("w", encoding="utf-8") as rec_f, errors_tmp.open("w", encoding="utf-8") as err_f:
+    with (
+        writing(out / "records.jsonl") as records_tmp,
+        writing(out / "errors.jsonl") as errors_tmp,
+        records_tmp.open("w", encoding="utf-8") as rec_f,
+        errors_tmp.open("w", encoding="utf-8") as err_f,
+    ):
         for e in discovery_errors:
             err_f.write(json.dumps(e.model_dump(), ensure_ascii=False) + "\n")
             summary.errors += 1
@@ -232,5 +237,3 @@ def _assemble(
             for error in entry.errors:
                 err_f.write(json.dumps(error, ensure_ascii=False) + "\n")
                 summary.errors += 1
-    os.replace(records_tmp, out / "records.jsonl")
-    os.replace(errors_tmp, out / "errors.jsonl")

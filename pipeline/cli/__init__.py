@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -20,6 +21,7 @@ from rich.progress import (
 )
 from rich.text import Text
 
+from ..batch.files import BatchLocked
 from ..batch.run import Job, JobResult, run_batch
 from ..errors import ArticleError
 from ..io.published import published as read_published
@@ -140,13 +142,24 @@ def run(
             console=err,
         )
 
+    done = [0, 0]  # inputs finished, inputs in all: what an interruption reports
+    stopped_by_term = [False]
+
+    def on_term(signum: int, frame: object) -> None:
+        stopped_by_term[0] = True
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, on_term)
+
     def on_start(total: int) -> None:
         nonlocal task
+        done[1] = total
         if progress is not None:
             progress.start()  # only now: its thread must not exist when workers are forked
             task = progress.add_task("extract", total=total)
 
     def on_result(job: Job, result: JobResult | None) -> None:
+        done[0] += 1
         if progress is not None:
             progress.advance(task)
         for e in result.errors if result else []:
@@ -158,6 +171,13 @@ def run(
         day = read_published(published, "--published")
     except ArticleError as error:
         raise typer.BadParameter(error.reason, param_hint="--published") from None
+    for path in paths:
+        if not path.exists() and not path.is_symlink():
+            err.print(f"[red]error[/red] {escape(repr(str(path)))}: no such file or folder")
+            raise typer.Exit(2)
+    if out.exists() and not out.is_dir():
+        err.print(f"[red]error[/red] --out {escape(repr(str(out)))}: is a file, not a folder")
+        raise typer.Exit(2)
     if executor not in ("local", "dask"):
         raise typer.BadParameter("choose local or dask", param_hint="--executor")
     try:
@@ -173,6 +193,18 @@ def run(
             on_result=on_result,
             on_start=on_start,
         )
+    except BatchLocked as error:
+        err.print(f"[red]error[/red] {escape(str(error))}")
+        raise typer.Exit(2) from None
+    except KeyboardInterrupt:
+        if progress is not None:
+            progress.stop()
+        err.print(f"interrupted: {done[0]} of {done[1]} done; run again to finish")
+        raise typer.Exit(143 if stopped_by_term[0] else 130) from None
+    except PermissionError as error:
+        reason = error.strerror or str(error)
+        err.print(f"[red]error[/red] cannot write into {escape(str(out))}: {escape(reason)}")
+        raise typer.Exit(2) from None
     except (RuntimeError, OSError) as error:
         if executor != "dask":
             raise

@@ -1,0 +1,85 @@
+"""How a batch writes into --out: a lock, files others can read, only its own temporaries
+removed, the folder mirroring this run, and a clean stop on SIGTERM (issue 16's findings)."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import stat
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+
+from pipeline.batch.files import BatchLocked, locked
+from pipeline.batch.run import run_batch
+
+GOOD = "LĐLĐ tỉnh Nghệ An\nLĐLĐ tỉnh Nghệ An đã trao 200 suất quà cho đoàn viên.\n"
+
+
+def _inputs(folder: Path, n: int) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in range(n):
+        (folder / f"a{i:03d}.txt").write_text(GOOD.replace("200", str(200 + i)), encoding="utf-8")
+    return folder
+
+
+def test_a_second_run_into_the_same_folder_fails_at_once_naming_the_first(tmp_path: Path):
+    src = _inputs(tmp_path / "in", 2)
+    out = tmp_path / "out"
+    with locked(out), pytest.raises(BatchLocked, match="another run is writing"):
+        run_batch([src], out)
+
+
+def test_files_are_readable_by_others_and_a_users_temporary_file_stays(tmp_path: Path):
+    src = _inputs(tmp_path / "in", 2)
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / ".thesis.tmp").write_text("mine", encoding="utf-8")
+    (out / ".a000.json.x1y2.tmp").write_text("left by a killed run", encoding="utf-8")
+    old = os.umask(0o022)
+    try:
+        run_batch([src], out)
+    finally:
+        os.umask(old)
+    assert (out / ".thesis.tmp").read_text(encoding="utf-8") == "mine"
+    assert not (out / ".a000.json.x1y2.tmp").exists()
+    for name in ("a000.json", "records.jsonl", "errors.jsonl", "facts.jsonl"):
+        assert stat.S_IMODE((out / name).stat().st_mode) == 0o644, name
+
+
+def test_the_folder_mirrors_this_run(tmp_path: Path):
+    out = tmp_path / "out"
+    run_batch([_inputs(tmp_path / "A", 2)], out)
+    run_batch([_inputs(tmp_path / "B", 1)], out)
+    names = sorted(p.name for p in out.glob("*.json"))
+    assert names == ["a000.json"]  # B's one article; A's files are gone
+    records = [json.loads(line) for line in (out / "records.jsonl").open(encoding="utf-8")]
+    assert [Path(r["source"]["path"]).parent.name for r in records] == ["B"]
+
+
+def test_sigterm_stops_the_run_and_its_workers_within_seconds(tmp_path: Path):
+    src = tmp_path / "in"
+    src.mkdir()
+    seed = (ROOT / "corpus" / "thanhhoa-2022.txt").read_text(encoding="utf-8")
+    for i in range(600):  # about ten seconds of work: long enough to be stopped in the middle
+        (src / f"a{i:03d}.txt").write_text(f"{seed}\nBài số {i}.", encoding="utf-8")
+    out = tmp_path / "out"
+    command = [sys.executable, "-m", "pipeline", "run", str(src), "--out", str(out), "--workers", "2", "-q"]
+    proc = subprocess.Popen(command, cwd=ROOT, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    time.sleep(3)
+    proc.send_signal(signal.SIGTERM)
+    try:
+        _, stderr = proc.communicate(timeout=30)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+    assert proc.returncode == 143, stderr
+    assert "interrupted:" in stderr and "run again to finish" in stderr
+    time.sleep(1)
+    left = subprocess.run(["pgrep", "-g", str(proc.pid)], capture_output=True, text=True).stdout.split()
+    assert left == []
