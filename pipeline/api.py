@@ -69,12 +69,12 @@ def extract_file(path: str | Path, *, published: dt.date | str | None = None) ->
     """
     path = Path(path)
     if sources.format_of(path) == "jsonl":
-        raise ArticleError(str(path), "a JSON Lines file holds many articles: use extract_paths")
+        raise ArticleError(load.shown(path), "a JSON Lines file holds many articles: use extract_paths")
     for doc in sources.documents(path, path.stem):
         if isinstance(doc, ErrorResult):
             raise ArticleError(doc.file, doc.reason)
         return _extract(doc.text, doc.source, published or doc.published)
-    raise ArticleError(str(path), "no article in the file")
+    raise ArticleError(load.shown(path), "no article in the file")
 
 
 def extract_paths(paths: Iterable[str | Path]) -> Iterator[ArticleRecord | ErrorResult]:

@@ -83,3 +83,38 @@ def test_sigterm_stops_the_run_and_its_workers_within_seconds(tmp_path: Path):
     time.sleep(1)
     left = subprocess.run(["pgrep", "-g", str(proc.pid)], capture_output=True, text=True).stdout.split()
     assert left == []
+
+
+def test_a_json_line_the_reader_refuses_is_one_error_and_later_lines_go_on(tmp_path: Path):
+    src = tmp_path / "in.jsonl"
+    lines = [
+        json.dumps({"id": "a", "text": GOOD}, ensure_ascii=False),
+        '{"id": "b", "n": ' + "9" * 5000 + "}",
+        "[" * 100000 + "]" * 100000,
+        json.dumps({"id": "c", "text": GOOD}, ensure_ascii=False),
+    ]
+    src.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    summary = run_batch([src], tmp_path / "out")
+    assert summary.articles == 2 and summary.errors == 2
+
+
+def test_output_names_never_collide_nor_break_the_file_system(tmp_path: Path):
+    src = tmp_path / "x"
+    (src / "x").mkdir(parents=True)
+    (src / "x" / "a.txt").write_text(GOOD, encoding="utf-8")
+    (src / "x.jsonl").write_text(
+        json.dumps({"id": "a", "text": GOOD}, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
+    # 164 bytes in UTF-8: a legal file name, but with a suffix it would pass the cut
+    long_name = ("Báo cáo tổng kết hoạt động công đoàn " * 4)[:120]
+    assert 150 < len(long_name.encode("utf-8")) < 240
+    (src / f"{long_name}.txt").write_text(GOOD, encoding="utf-8")
+    (src / os.fsdecode(b"bad-\xff-name.txt")).write_text(GOOD, encoding="utf-8")
+    (src / "lone.jsonl").write_text(
+        '{"id": "\\ud800", "text": "' + GOOD.replace("\n", "\\n") + '"}\n', encoding="utf-8"
+    )
+    summary = run_batch([src], tmp_path / "out")
+    assert summary.articles == 5 and summary.errors == 0
+    names = [p.name for p in (tmp_path / "out").rglob("*.json")]
+    assert len(names) == len(set(p for p in (tmp_path / "out").rglob("*.json"))) == 5
+    assert all(len(n.encode("utf-8")) <= 200 for n in names)

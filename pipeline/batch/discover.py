@@ -8,7 +8,7 @@ import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from ..io import sources
+from ..io import load, sources
 from ..output.models import ErrorResult
 from .job import Job
 
@@ -32,7 +32,7 @@ def discover(
     for root in inputs:
         if not root.exists():
             kind = "a broken link" if root.is_symlink() else "no such file or folder"
-            errors.append(ErrorResult(file=str(root), reason=kind))
+            errors.append(ErrorResult(file=load.shown(root), reason=kind))
             continue
         if not root.is_dir():
             found = [(root, root.stem)]  # a FIFO or device named here is refused when read
@@ -48,7 +48,8 @@ def discover(
                     skipped[suffix] = skipped.get(suffix, 0) + 1
             if not found:
                 suffixes = ", ".join(sorted(sources.FORMATS))
-                errors.append(ErrorResult(file=str(root), reason=f"folder holds no articles ({suffixes})"))
+                reason = f"folder holds no articles ({suffixes})"
+                errors.append(ErrorResult(file=load.shown(root), reason=reason))
         for path, name in found:
             identity = path.resolve()
             if identity in seen:

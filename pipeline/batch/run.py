@@ -84,7 +84,7 @@ def process(job: Job) -> JobResult:
                 result.outputs.append((doc.name, record_json(outcome), len(outcome.achievements)))
     except Exception as exc:  # a bug must not stop the batch
         result.errors.append(
-            {"file": str(job.path), "reason": f"internal error: {type(exc).__name__}: {exc}"}
+            {"file": load.shown(job.path), "reason": f"internal error: {type(exc).__name__}: {exc}"}
         )
     return result
 
@@ -92,7 +92,7 @@ def process(job: Job) -> JobResult:
 def _hash(path: Path) -> str:
     """The content hash of a regular file, read no further than the size limit."""
     load.regular(path)
-    with load.reading(str(path)), path.open("rb") as f:
+    with load.reading(load.shown(path)), path.open("rb") as f:
         return sha256_stream(f, limit=load.MAX_BYTES + 1)
 
 
@@ -133,7 +133,7 @@ def run_batch(
         unreadable: dict[str, dict[str, str]] = {}
         todo: list[tuple[Job, str]] = []
         for job in jobs:
-            key = str(job.path)
+            key = load.shown(job.path)
             try:
                 sha = _hash(job.path)
             except ArticleError as exc:
@@ -158,16 +158,18 @@ def run_batch(
             on_start(len(jobs))
             if on_result:
                 for job in jobs:
-                    if str(job.path) in entries:
+                    if load.shown(job.path) in entries:
                         on_result(job, None)
         writer = manifest.Writer(out)
         try:
             results = pool.map(process, (job for job, _ in todo))
+            taken = {name.casefold() for entry in entries.values() for name in entry.outputs}
             for (job, sha), result in zip(todo, results, strict=True):
+                result.outputs = [(_unique(name, taken), line, n) for name, line, n in result.outputs]
                 for name, line, _ in result.outputs:
                     write_atomic(out / f"{name}.json", line + "\n")
                 entry = manifest.Entry(
-                    input=str(job.path),
+                    input=load.shown(job.path),
                     sha256=sha,
                     version=version,
                     outputs=[name for name, _, _ in result.outputs],
@@ -188,6 +190,17 @@ def run_batch(
         manifest.rewrite(out, entries)
         summary.seconds = time.perf_counter() - started
         return summary
+
+
+def _unique(name: str, taken: set[str]) -> str:
+    """`name`, or `name-2`, `name-3` ... when another input of the run writes `name` already
+    ("x.jsonl" with id "a" and "x/a.txt"): no record overwrites another."""
+    unique, n = name, 1
+    while unique.casefold() in taken:
+        n += 1
+        unique = f"{name}-{n}"
+    taken.add(unique.casefold())
+    return unique
 
 
 def _remove_stale(out: Path, known: dict[str, manifest.Entry], entries: dict[str, manifest.Entry]) -> None:
@@ -224,7 +237,7 @@ def _assemble(
             err_f.write(json.dumps(e.model_dump(), ensure_ascii=False) + "\n")
             summary.errors += 1
         for job in jobs:
-            key = str(job.path)
+            key = load.shown(job.path)
             if key in unreadable:
                 err_f.write(json.dumps(unreadable[key], ensure_ascii=False) + "\n")
                 summary.errors += 1

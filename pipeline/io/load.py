@@ -13,6 +13,7 @@ and reported by name rather than extracted from.
 from __future__ import annotations
 
 import codecs
+import os
 import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -179,10 +180,16 @@ def reading(name: str) -> Iterator[None]:
         raise ArticleError(name, f"cannot read: {exc.strerror or exc}") from None
 
 
+def shown(path: Path | str) -> str:
+    """A path as text for people and JSON: a file name in another encoding than the system's
+    (Python keeps its bytes as lone surrogates) shows U+FFFD instead, which UTF-8 can write."""
+    return os.fsencode(path).decode("utf-8", "replace")
+
+
 def regular(path: Path) -> None:
     """Raise an `ArticleError` unless `path` is a regular file: a FIFO would block a reader for
     ever and a device (/dev/zero) never ends, so they are refused by their kind, never opened."""
-    name = str(path)
+    name = shown(path)
     with reading(name):
         mode = path.stat().st_mode
     if stat.S_ISDIR(mode):
@@ -200,7 +207,7 @@ def regular(path: Path) -> None:
 
 def read(path: Path) -> tuple[bytes, str]:
     """The bytes of one input file; every failure is an `ArticleError` naming it."""
-    name = str(path)
+    name = shown(path)
     regular(path)
     with reading(name):
         size = path.stat().st_size

@@ -41,10 +41,31 @@ def format_of(path: Path) -> str | None:
 
 
 def safe_name(relative: str) -> str:
-    """An output name that stays inside the output folder whatever the input's name holds."""
+    """An output name that stays inside the output folder whatever the input's name holds: no
+    climbing out, no control characters, no undecodable bytes or lone surrogates (an escaped id,
+    a file name in another encoding), and no part longer than a file system allows (a long part
+    is cut and keeps a hash of the whole, so two long names stay apart)."""
     parts = [p for p in PurePosixPath(relative.replace("\\", "/")).parts if p not in ("", ".", "..", "/")]
-    cleaned = [regex.sub(r"[\x00-\x1f\x7f:*?\"<>|]", "_", p).strip(" .")[:150] or "_" for p in parts]
+    cleaned = []
+    for part in parts:
+        text = regex.sub(r"[\x00-\x1f\x7f:*?\"<>|\p{Cs}]", "_", part).strip(" .") or "_"
+        if len(text.encode("utf-8")) > _MAX_PART_BYTES:
+            digest = sha256(text.encode("utf-8", "surrogatepass"))[:12]
+            cut = text.encode("utf-8")[: _MAX_PART_BYTES - 13].decode("utf-8", "ignore")
+            text = f"{cut}-{digest}"
+        cleaned.append(text)
     return "/".join(cleaned) or "_"
+
+
+def _whole(text: str) -> str:
+    """`text` with each lone surrogate as U+FFFD."""
+    if not regex.search(r"\p{Cs}", text):
+        return text
+    return text.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
+
+
+# A file name may hold 255 bytes; the output adds ".json" and a temporary name adds more.
+_MAX_PART_BYTES = 150
 
 
 @dataclass(frozen=True)
@@ -111,7 +132,7 @@ def _page_document(
 
 
 def _jsonl(path: Path, name: str, keys: Keys) -> Iterator[Document | ErrorResult]:
-    label = str(path)
+    label = load.shown(path)
     with load.reading(label):
         f = path.open("rb")
     used: set[str] = set()
@@ -141,8 +162,12 @@ def _jsonl_line(
         raise ArticleError(where, "line is not UTF-8 (JSON Lines must be)") from None
     except json.JSONDecodeError as exc:
         raise ArticleError(where, f"not valid JSON ({exc.msg} at column {exc.colno})") from None
+    except (ValueError, RecursionError) as exc:  # a 5,000-digit integer, nesting past the stack
+        raise ArticleError(where, f"JSON the reader refuses: {type(exc).__name__}") from None
     if not isinstance(item, dict):
         raise ArticleError(where, f"expected a JSON object, got {type(item).__name__}")
+    # JSON may escape half of a surrogate pair ("\\ud800"), a character UTF-8 cannot write
+    item = {key: _whole(value) if isinstance(value, str) else value for key, value in item.items()}
     given_id = item.get(keys.id)
     if given_id is not None and not isinstance(given_id, str | int):
         raise ArticleError(where, f"'{keys.id}' must be a string or a number")
