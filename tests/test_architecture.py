@@ -113,6 +113,13 @@ def test_a_regex_entry_must_compile_and_plain_words_stay_plain():
         rules.validate("achievements", data)
 
 
+def test_a_name_compound_must_begin_with_a_name_breaker():
+    data = yaml.safe_load(yaml.safe_dump(rules.load("people"), allow_unicode=True))
+    data["name_compounds"].append("Giáo dục")  # "Giáo" breaks no name: the entry would do nothing
+    with pytest.raises(rules.RuleFileError, match=r"people\.yaml: .*Giáo dục"):
+        rules.validate("people", data)
+
+
 def test_no_module_is_over_300_lines():
     long = {
         str(p.relative_to(ROOT)): n

@@ -75,6 +75,10 @@ def zone_heads() -> list[str]:
     return list(rules.section("places", "zone_heads"))
 
 
+def place_prepositions() -> list[str]:
+    return list(rules.section("places", "place_prepositions"))
+
+
 def sub_province_levels() -> list[str]:
     """Level words before a place below a province ("quận", "huyện", "TP")."""
     return list(rules.section("places", "sub_province_levels"))

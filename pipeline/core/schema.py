@@ -62,6 +62,7 @@ class Places(RuleFile):
     regions: list[Region]
     sub_province_levels: Words
     zone_heads: Words
+    place_prepositions: Words
 
 
 class Forms(Shape):

@@ -27,8 +27,10 @@ from ..core.stage import Stage
 
 @cache
 def _needs_words() -> regex.Pattern[str]:
-    """The heads of names whose end the word tokens settle."""
-    return regex.compile(words(lexicon.name_heads()))
+    """The heads of names whose end the word tokens settle, and a capitalised word after "tại"
+    or "ở" (a place only when it is whole words: "tại Vị Thanh", not "tại Quyết định")."""
+    after = words(lexicon.place_prepositions()) + r"[^\S\n]+[\p{Lu}Đ]"
+    return regex.compile(words(lexicon.name_heads()) + "|" + after)
 
 
 def align(pieces: Iterable[str], text: str, start: int = 0, end: int | None = None) -> list[TextSpan]:

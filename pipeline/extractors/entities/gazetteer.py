@@ -67,6 +67,7 @@ def gazetteer() -> Gazetteer:
             "not_names": set(people["not_names"]),
             "honorifics": set(people["honorifics"]),
             "name_breakers": set(people["name_breakers"]),
+            "name_compounds": set(people["name_compounds"]),
             "surnames": set(people["surnames"]),
             "generic_bodies": set(orgs["generic_bodies"]),
         },
@@ -236,10 +237,18 @@ def level_word(level: str | None) -> str | None:
     return str(rules.section("organizations", "levels").get(level.strip(), level.strip()))
 
 
+def _compound_at(text: str, start: int, compounds: set[str]) -> bool:
+    """Whether a name compound ("Xã hội", "Công nghiệp") begins at `start`."""
+    words = text[start : start + 24].split()
+    return len(words) >= 2 and f"{words[0]} {words[1].rstrip(',.;:)')}" in compounds
+
+
 def clip_at_breakers(text: str, start: int, end: int, g: Gazetteer, skip_first: bool = False) -> int:
     """`end` cut before the first word that is never part of a name ("Hoài Đức Về ..." -> "Hoài Đức")."""
     for i, w in enumerate(_WORDS.finditer(text, start, end)):
         if w.group() in g.data["name_breakers"] and not (skip_first and i == 0):
+            if _compound_at(text, w.start(), g.data["name_compounds"]):
+                continue
             end = w.start()
             while end > start and text[end - 1].isspace():
                 end -= 1

@@ -29,6 +29,7 @@ class Edges:
     levels: frozenset[str]
     max_tail: int
     stop_capitalised: frozenset[str]
+    compounds: frozenset[str]  # "Công nghiệp" starts with a stop word but goes on the name
     places: frozenset[str]
     new_body: regex.Pattern[str]  # the head of another body: "Bộ LĐ-TB-XH | và | Tổng LĐLĐ VN"
     number_units: frozenset[str]  # "Công ty May 10", but "Công đoàn X | 32 đoàn viên"
@@ -44,6 +45,7 @@ def edges() -> Edges:
         frozenset(data["levels"]),
         int(data["max_tail"]),
         frozenset(rules.section("people", "name_breakers")),
+        frozenset(rules.section("people", "name_compounds")),
         lexicon.place_names(),
         regex.compile(r"(?:" + alternation(lexicon.body_heads()) + r")(?![\p{L}])"),
         frozenset(data["number_units"]),
@@ -156,7 +158,7 @@ def name_end(tokens: Tokens, start: int, end: int, open_tail: bool = True) -> in
             return end
         word = tokens.word(i)
         if _capitalised(word):
-            if word.split()[0] in e.stop_capitalised:
+            if _stops(word, e):
                 return end
             end = _verb_cut(tokens, i, e)
             if end < tokens.ends[i]:
@@ -170,7 +172,7 @@ def name_end(tokens: Tokens, start: int, end: int, open_tail: bool = True) -> in
             if j is not None and _capitalised(tokens.word(j)):
                 end = tokens.ends[j]
                 while (k := tokens.following(end)) is not None and _capitalised(tokens.word(k)):
-                    if tokens.word(k).split()[0] in e.stop_capitalised:
+                    if _stops(tokens.word(k), e):
                         break
                     end = tokens.ends[k]
                 return end
@@ -198,6 +200,13 @@ def name_end(tokens: Tokens, start: int, end: int, open_tail: bool = True) -> in
         if tail_end is None:
             return end
         end = tail_end
+
+
+def _stops(word: str, e: Edges) -> bool:
+    """Whether a capitalised token ends the name before it: it starts with a breaker ("Trong",
+    "Công ty") and is not a compound noun that begins with one ("Công nghiệp")."""
+    parts = word.split()
+    return parts[0] in e.stop_capitalised and " ".join(parts[:2]) not in e.compounds
 
 
 def _tail(tokens: Tokens, i: int, e: Edges, open_tail: bool) -> int | None:

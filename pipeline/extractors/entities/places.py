@@ -3,15 +3,25 @@ level word, and industrial zones."""
 
 from __future__ import annotations
 
+from functools import cache
+
 import regex
 
-from .gazetteer import CAP, Found, Gazetteer, clip_at_breakers, level_word
+from ...core import lexicon
+from ...core.patterns import alternation
+from .gazetteer import CAP, WB, Found, Gazetteer, clip_at_breakers, level_word
 from .names import Tokens, complete_word, trim_to_word
 
 # "quận 5", "Phường 28": places below a province named by a number.
 _NUMBERED = regex.compile(r"(?<![\p{L}])(?:[Qq]uận|[Pp]hường)[^\S\n]+\d{1,2}(?![\d\p{L}.,]\d?)")
-# After a plural level word ("các huyện Quảng Ninh, Lệ Thủy, Quảng Trạch"), the names listed go on.
-_PLURAL = regex.compile(r"(?:các|những)[^\S\n]+$")
+# The number of a zone's phase ends its name when the clause goes on after it ("KCX Linh Trung 2,"):
+# before a word it counts something ("KCN Tân Bình 3 doanh nghiệp").
+_ZONE_NUMBER = regex.compile(
+    r"[^\S\n]+(?:số[^\S\n]+)?\d{1,2}(?![\d.,]\d)(?=[^\S\n]*(?:[,;:)(\n]|\.(?!\d)|$))"
+)
+# After a plural level word ("các huyện Quảng Ninh, Lệ Thủy, Quảng Trạch", "2 xã Phước Hòa và
+# Phước Thắng"), the names listed go on.
+_PLURAL = regex.compile(r"(?:các|những|\d+)[^\S\n]+$")
 _LISTED = regex.compile(
     r"[^\S\n]*(?:,|và|,[^\S\n]*và)[^\S\n]*(" + CAP + r"(?:[^\S\n]+" + CAP + r"){0,2})(?![\p{L}\d])"
 )
@@ -23,6 +33,8 @@ def find_places(text: str, g: Gazetteer, tokens: Tokens) -> list[Found]:
         if m.group("zone"):
             end = trim_to_word(tokens, m.start("zname"), complete_word(tokens, m.start("zname"), m.end()))
             zone_end = clip_at_breakers(text, m.start("zname"), end, g)
+            if zone_end > m.start("zname") and (n := _ZONE_NUMBER.match(text, zone_end)):
+                zone_end = n.end()  # "KCX Linh Trung 2, ..."
             if zone_end > m.start("zname"):
                 out.append(Found(m.start(), zone_end, "LOCATION", text[m.start() : zone_end], "zone", "zone"))
         elif m.group("hcm"):
@@ -33,7 +45,10 @@ def find_places(text: str, g: Gazetteer, tokens: Tokens) -> list[Found]:
             if m.group("level") and _PLURAL.search(text, max(0, m.start() - 8), m.start()):
                 out.extend(_listed(text, m.end(), level_word(m.group("level")) or "", g))
         else:
-            end = clip_at_breakers(text, m.start("name2"), m.end(), g)
+            # The word right after a spelled-out level word is a name even when it could start a
+            # sentence ("huyện Nhà Bè"); after "TP" it may be one ("Công đoàn TP Ảnh: ...").
+            spelled = not m.group("level2").startswith("TP")
+            end = clip_at_breakers(text, m.start("name2"), m.end(), g, skip_first=spelled)
             words = text[m.start("name2") : end].split()
             known = [k for k in range(len(words), 0, -1) if " ".join(words[:k]) in g.places]
             if known:  # "xã Việt Nam Nguyễn Đức Lợi": the known place, not the name after it
@@ -65,4 +80,35 @@ def _listed(text: str, end: int, level: str, g: Gazetteer) -> list[Found]:
         canonical = g.places.get(name, (name, level))[0]
         out.append(Found(m.start(1), stop, "LOCATION", canonical, "district", level, canonical))
         end = stop
+    return out
+
+
+@cache
+def _after_preposition() -> regex.Pattern[str]:
+    # The name may not count a number ("tại Điều 5") nor be the start of a longer capitalised
+    # run (names of four words and more are bodies or people, found by their own rules).
+    return regex.compile(
+        r"(?<![\p{L}])(?:" + alternation(lexicon.place_prepositions()) + r")[^\S\n]+"
+        r"(?P<name>" + CAP + r"(?:[^\S\n]+" + CAP + r"){0,2})" + WB + r"(?![^\S\n]*(?:\d|[\p{Lu}Đ]))"
+    )
+
+
+def after_preposition(text: str, g: Gazetteer, tokens: Tokens, taken: list[Found]) -> list[Found]:
+    """A capitalised name that no other rule knows, after "tại" or "ở", is a place: "tại Vị Thanh",
+    "ở Hạ Long". It must be whole words of the tokens ("tại Quyết định" is not a place), and not
+    start with a word that begins sentences or bodies ("tại Hội nghị", "ở Công ty")."""
+    out = []
+    for m in _after_preposition().finditer(text):
+        start = m.start("name")
+        first = m.group("name").split()[0]
+        if any(first in g.data[key] for key in ("not_names", "name_breakers", "honorifics")):
+            continue
+        end = trim_to_word(tokens, start, clip_at_breakers(text, start, m.end("name"), g))
+        whole = not len(tokens) or (tokens.starts_at(start) and complete_word(tokens, start, end) == end)
+        if end <= start or not whole:
+            continue
+        if any(f.start < end and start < f.end for f in taken):
+            continue
+        name = text[start:end]
+        out.append(Found(start, end, "LOCATION", name, "after_preposition", "", name))
     return out

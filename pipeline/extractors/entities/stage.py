@@ -23,7 +23,7 @@ from .main_organisation import main_organization
 from .names import Tokens
 from .organisations import find_orgs, organs
 from .people import byline, credits, find_people, initials, roles
-from .places import find_places
+from .places import after_preposition, find_places
 
 
 def run(article: Article) -> Article:
@@ -49,6 +49,7 @@ def run(article: Article) -> Article:
         for pl in places
         if pl.rule != "zone" or not any(o.start <= pl.start and pl.end <= o.end for o in orgs)
     )
+    places += after_preposition(text, g, tokens, orgs + places + people)
     found = orgs + places + people
     resolve(found, candidates, g)
     found += organs(text, orgs, g)
