@@ -182,6 +182,7 @@ def name_end(tokens: Tokens, start: int, end: int, open_tail: bool = True) -> in
             if (
                 j is not None
                 and _capitalised(tokens.word(j))
+                and not _stops(tokens.word(j), e)  # "Bộ Chính trị - | Bí thư Thành ủy"
                 and not e.new_body.match(tokens.text, tokens.starts[j])
             ):
                 end = tokens.ends[j]
