@@ -118,3 +118,21 @@ def test_output_names_never_collide_nor_break_the_file_system(tmp_path: Path):
     names = [p.name for p in (tmp_path / "out").rglob("*.json")]
     assert len(names) == len(set(p for p in (tmp_path / "out").rglob("*.json"))) == 5
     assert all(len(n.encode("utf-8")) <= 200 for n in names)
+
+
+def test_a_folder_that_cannot_be_listed_is_named_and_the_rest_goes_on(tmp_path: Path, monkeypatch):
+    src = _inputs(tmp_path / "in", 2)
+    (src / "locked").mkdir()
+    (src / "locked" / "hidden.txt").write_text(GOOD, encoding="utf-8")
+    real = os.scandir
+
+    def scandir(path="."):  # root reads every folder, so the refusal is simulated
+        if Path(path).name == "locked":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    summary = run_batch([src], tmp_path / "out")
+    assert summary.articles == 2 and summary.errors == 1
+    errors = [json.loads(line) for line in (tmp_path / "out" / "errors.jsonl").read_text().splitlines()]
+    assert errors == [{"file": str(src / "locked"), "reason": "cannot read this folder: Permission denied"}]

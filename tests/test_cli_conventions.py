@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import sys
+import tempfile
+
+import pytest
 from typer.testing import CliRunner
 
+import pipeline.cli as cli
 from pipeline import __version__
 from pipeline.cli import app, usable_cpus
 
@@ -30,3 +35,23 @@ def test_verbose_is_accepted_before_a_command(tmp_path):
         app, ["-v", "run", str(tmp_path / "a.txt"), "--out", str(tmp_path / "o"), "-q"]
     )
     assert result.exit_code == 0, result.output
+
+
+def test_a_bug_is_one_line_and_exit_3_with_the_traceback_in_a_file(tmp_path, monkeypatch, capsys):
+    def broken(*args, **kwargs):
+        raise ZeroDivisionError("a bug of ours")
+
+    monkeypatch.setattr(cli, "run_batch", broken)
+    (tmp_path / "a.txt").write_text("LĐLĐ tỉnh A kết nạp 30 đoàn viên.\n", encoding="utf-8")
+    argv = ["union-extract", "run", str(tmp_path / "a.txt"), "--out", str(tmp_path / "o")]
+    monkeypatch.setattr(sys, "argv", argv)
+    monkeypatch.setenv("TMPDIR", str(tmp_path))
+    monkeypatch.setattr(tempfile, "tempdir", None)  # read TMPDIR again
+    with pytest.raises(SystemExit) as stop:
+        cli.main()
+    assert stop.value.code == 3
+    err = capsys.readouterr().err
+    assert "internal error: ZeroDivisionError: a bug of ours" in err and "Traceback" not in err
+    saved = list(tmp_path.glob("union-extract-*.traceback.txt"))
+    assert len(saved) == 1 and "ZeroDivisionError" in saved[0].read_text(encoding="utf-8")
+    assert str(saved[0]) in err

@@ -37,7 +37,9 @@ def discover(
         if not root.is_dir():
             found = [(root, root.stem)]  # a FIFO or device named here is refused when read
         else:
-            files = [p for p in sorted(_walk(root)) if not (skip is not None and _under(p, skip))]
+            unreadable: list[ErrorResult] = []
+            files = [p for p in sorted(_walk(root, unreadable)) if not (skip is not None and _under(p, skip))]
+            errors.extend(unreadable)
             found = [
                 (p, p.relative_to(root).with_suffix("").as_posix()) for p in files if sources.format_of(p)
             ]
@@ -46,7 +48,7 @@ def discover(
                 if not sources.format_of(p) and not p.name.startswith(".") and p.suffix.lower() != ".json":
                     suffix = p.suffix.lower() or "(no suffix)"
                     skipped[suffix] = skipped.get(suffix, 0) + 1
-            if not found:
+            if not found and not unreadable:
                 suffixes = ", ".join(sorted(sources.FORMATS))
                 reason = f"folder holds no articles ({suffixes})"
                 errors.append(ErrorResult(file=load.shown(root), reason=reason))
@@ -69,9 +71,14 @@ def _under(path: Path, folder: Path) -> bool:
     return path.resolve().is_relative_to(folder)
 
 
-def _walk(root: Path) -> Iterator[Path]:
-    # os.walk does not follow symbolic links to folders, so a link loop cannot trap it.
-    for folder, dirs, files in os.walk(root):
+def _walk(root: Path, unreadable: list[ErrorResult]) -> Iterator[Path]:
+    # os.walk does not follow symbolic links to folders, so a link loop cannot trap it. A folder
+    # it cannot list is named in the errors, never skipped in silence.
+    def named(error: OSError) -> None:
+        reason = f"cannot read this folder: {error.strerror or error}"
+        unreadable.append(ErrorResult(file=load.shown(error.filename or root), reason=reason))
+
+    for folder, dirs, files in os.walk(root, onerror=named):
         dirs.sort()
         for f in files:
             yield Path(folder) / f

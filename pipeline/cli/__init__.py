@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import os
 import signal
+import sys
+import tempfile
+import traceback
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -223,4 +226,20 @@ from . import texts, views  # noqa: E402, F401  (their commands register on `app
 
 
 def main() -> None:
-    app()
+    """The `union-extract` entry point: a bug ends in one line and exit status 3, never in a
+    traceback over the user's screen; the traceback goes to a file the line names."""
+    try:
+        app()
+    except KeyboardInterrupt:  # before a command had set up its own handling
+        sys.exit(130)
+    except Exception as exc:  # anything else is ours to fix
+        with tempfile.NamedTemporaryFile(
+            "w", prefix="union-extract-", suffix=".traceback.txt", delete=False, encoding="utf-8"
+        ) as f:
+            traceback.print_exception(exc, file=f)
+        print(
+            f"union-extract: internal error: {type(exc).__name__}: {exc}\n"
+            f"This is a bug, not your input's fault; the details are in {f.name}",
+            file=sys.stderr,
+        )
+        sys.exit(3)
