@@ -48,6 +48,14 @@ CASES = [
     ("năm tiếp theo", "2017-12-09", [("relative", "2018")]),
     ("Giáng sinh", "2017-03-09", [("relative", "2017-12-25")]),
     ("Quốc khánh", "2017-03-09", [("relative", "2017-09-02")]),
+    # weekdays: 2017-03-09 is a Thursday; weeks run Monday to Sunday
+    ("thứ năm tuần tới", "2017-03-09", [("relative", "2017-03-16")]),
+    ("thứ 5 tuần sau", "2017-03-09", [("relative", "2017-03-16")]),
+    ("thứ ba vừa rồi", "2017-03-09", [("relative", "2017-03-07")]),
+    ("thứ năm vừa rồi", "2017-03-09", [("relative", "2017-03-02")]),
+    ("thứ sáu tới", "2017-03-09", [("relative", "2017-03-10")]),
+    ("chủ nhật này", "2017-03-09", [("relative", "2017-03-12")]),
+    ("lần thứ năm tới đây", "2017-03-09", [("number", 5)]),
     # not quantities, not dates
     ("vàng 9999", None, [("number", 9999)]),
 ]

@@ -55,6 +55,17 @@ def resolve_relative(phrase: str, published: dt.date) -> str | None:
     return None
 
 
+def resolve_weekday(index: int, how: str, n: int, published: dt.date) -> str:
+    """Weekday `index` (0 Monday .. 6 Sunday) in the week `n` weeks from `published` (`how`
+    "week"), or the first one after it ("next") or the last one before it ("last")."""
+    if how == "next":
+        return (published + dt.timedelta(days=(index - published.weekday() - 1) % 7 + 1)).isoformat()
+    if how == "last":
+        return (published - dt.timedelta(days=(published.weekday() - index - 1) % 7 + 1)).isoformat()
+    monday = published - dt.timedelta(days=published.weekday()) + dt.timedelta(weeks=n)
+    return (monday + dt.timedelta(days=index)).isoformat()
+
+
 def resolve_year(value: str, published: dt.date | None) -> str:
     """Give a year-less day or month the publication year (CONTRACT: 'ngày 30-6' -> '2017-06-30')."""
     if published is None or not value.startswith("--"):

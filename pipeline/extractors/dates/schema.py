@@ -31,6 +31,9 @@ class Dates(RuleFile):
     period_prefixes: Words
     quarters: dict[str, int]
     relative: dict[str, tuple[Literal["year", "quarter", "month", "week", "day"], int]]
+    weekday_index: dict[str, int]
+    weekday_relative: dict[str, tuple[Literal["week", "next", "last"], int]]
+    not_weekday_after: Words
     named_days: list[NamedDay]
     lunar_years: LunarYears
 

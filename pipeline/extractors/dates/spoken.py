@@ -14,10 +14,10 @@ import regex
 from ...core import rules
 from ...core.article import Mention
 from ...core.patterns import alternation, cased
-from ...core.spans import overlaps
+from ...core.spans import HasSpan, overlaps
 from ...output.models import DateMention
 from . import lunar
-from .resolve import resolve_relative, resolve_year
+from .resolve import resolve_relative, resolve_weekday, resolve_year
 
 
 @cache
@@ -27,14 +27,50 @@ def _relative_pattern() -> tuple[regex.Pattern[str], dict[str, list[object]]]:
     return regex.compile(r"(?<![\p{L}])(" + phrases + r")(?![\p{L}])"), table
 
 
-def relative(text: str, lower: str, dates: list[DateMention], published: dt.date | None) -> list[Mention]:
-    """ "năm qua", "hôm qua", "tháng trước": resolved against `published`, else no value."""
-    pattern, table = _relative_pattern()
-    if not any(phrase in lower for phrase in table):
+_AFTER_THU = regex.compile(r"(?<![\p{L}])[Tt]hứ\s+$")
+
+
+@cache
+def _weekday_pattern() -> regex.Pattern[str]:
+    days = rules.section("dates", "weekday_index")
+    words = [w for w in days if not w.isdigit()]
+    placed = rules.section("dates", "weekday_relative")
+    not_after = alternation(cased(rules.section("dates", "not_weekday_after")))
+    return regex.compile(
+        r"(?<![\p{L}])(?<!(?:" + not_after + r")\s+)"
+        r"(?:(?:[Tt]hứ\s+(?P<day>" + alternation(cased([w for w in words if " " not in w])) + r"|[2-7]))"
+        r"|(?P<day>" + alternation(cased([w for w in words if " " in w])) + r"))"
+        r"\s+(?P<when>" + alternation(list(placed)) + r")(?![\p{L}])"
+    )
+
+
+def weekdays(text: str, published: dt.date | None) -> list[Mention]:
+    """ "thứ năm tuần tới", "thứ sáu tới", "chủ nhật vừa rồi": a day against `published`."""
+    if "thứ" not in text.lower() and "nhật" not in text.lower():
         return []
+    days = rules.section("dates", "weekday_index")
+    placed = rules.section("dates", "weekday_relative")
     out = []
+    for m in _weekday_pattern().finditer(text):
+        how, n = placed[m.group("when")]
+        index = int(days[m.group("day").lower()])
+        value = resolve_weekday(index, how, int(n), published) if published else None
+        out.append(Mention(m.start(), m.end(), m.group(), "weekday", {"value": value}))
+    return out
+
+
+def relative(text: str, lower: str, dates: list[DateMention], published: dt.date | None) -> list[Mention]:
+    """ "năm qua", "hôm qua", "tháng trước", "thứ năm tuần tới": resolved against `published`,
+    else no value."""
+    pattern, table = _relative_pattern()
+    out = [m for m in weekdays(text, published) if not overlaps(m.start, m.end, dates)]
+    if not any(phrase in lower for phrase in table):
+        return out
+    taken: list[HasSpan] = [*dates, *out]
     for m in pattern.finditer(text):
-        if not overlaps(m.start(), m.end(), dates):
+        if _AFTER_THU.search(text, max(0, m.start() - 6), m.start()):
+            continue  # "lần thứ năm tới đây": "năm" is an ordinal there, not the year
+        if not overlaps(m.start(), m.end(), taken):
             value = resolve_relative(m.group(1), published) if published else None
             out.append(Mention(m.start(), m.end(), m.group(), "relative", {"value": value}))
     return out
