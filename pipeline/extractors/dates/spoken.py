@@ -31,27 +31,32 @@ _AFTER_THU = regex.compile(r"(?<![\p{L}])[Tt]hứ\s+$")
 
 
 @cache
-def _weekday_pattern() -> regex.Pattern[str]:
+def _weekday_pattern() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    """The weekday phrase, and the words before it that make "thứ năm" an ordinal (checked after
+    a match: a look-behind of many words at every position would cost the whole text's scan)."""
     days = rules.section("dates", "weekday_index")
     words = [w for w in days if not w.isdigit()]
     placed = rules.section("dates", "weekday_relative")
     not_after = alternation(cased(rules.section("dates", "not_weekday_after")))
-    return regex.compile(
-        r"(?<![\p{L}])(?<!(?:" + not_after + r")\s+)"
-        r"(?:(?:[Tt]hứ\s+(?P<day>" + alternation(cased([w for w in words if " " not in w])) + r"|[2-7]))"
-        r"|(?P<day>" + alternation(cased([w for w in words if " " in w])) + r"))"
+    phrase = regex.compile(
+        r"(?:(?<![\p{L}])[Tt]hứ\s+(?P<day>" + alternation(cased([w for w in words if " " not in w])) + r"|[2-7])"
+        r"|(?<![\p{L}])(?P<day>" + alternation(cased([w for w in words if " " in w])) + r"))"
         r"\s+(?P<when>" + alternation(list(placed)) + r")(?![\p{L}])"
     )
+    return phrase, regex.compile(r"(?<![\p{L}])(?:" + not_after + r")\s+$")
 
 
-def weekdays(text: str, published: dt.date | None) -> list[Mention]:
+def weekdays(text: str, lower: str, published: dt.date | None) -> list[Mention]:
     """ "thứ năm tuần tới", "thứ sáu tới", "chủ nhật vừa rồi": a day against `published`."""
-    if "thứ" not in text.lower() and "nhật" not in text.lower():
+    if "thứ" not in lower and "nhật" not in lower:
         return []
     days = rules.section("dates", "weekday_index")
     placed = rules.section("dates", "weekday_relative")
+    phrase, ordinal_before = _weekday_pattern()
     out = []
-    for m in _weekday_pattern().finditer(text):
+    for m in phrase.finditer(text):
+        if ordinal_before.search(text, max(0, m.start() - 12), m.start()):
+            continue  # "lần thứ năm tới đây"
         how, n = placed[m.group("when")]
         index = int(days[m.group("day").lower()])
         value = resolve_weekday(index, how, int(n), published) if published else None
@@ -63,7 +68,7 @@ def relative(text: str, lower: str, dates: list[DateMention], published: dt.date
     """ "năm qua", "hôm qua", "tháng trước", "thứ năm tuần tới": resolved against `published`,
     else no value."""
     pattern, table = _relative_pattern()
-    out = [m for m in weekdays(text, published) if not overlaps(m.start, m.end, dates)]
+    out = [m for m in weekdays(text, lower, published) if not overlaps(m.start, m.end, dates)]
     if not any(phrase in lower for phrase in table):
         return out
     taken: list[HasSpan] = [*dates, *out]
