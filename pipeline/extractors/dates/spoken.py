@@ -38,9 +38,10 @@ def _weekday_pattern() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
     words = [w for w in days if not w.isdigit()]
     placed = rules.section("dates", "weekday_relative")
     not_after = alternation(cased(rules.section("dates", "not_weekday_after")))
+    numbered = alternation(cased([w for w in words if " " not in w]))  # "thứ năm"
+    named = alternation(cased([w for w in words if " " in w]))  # "chủ nhật"
     phrase = regex.compile(
-        r"(?:(?<![\p{L}])[Tt]hứ\s+(?P<day>" + alternation(cased([w for w in words if " " not in w])) + r"|[2-7])"
-        r"|(?<![\p{L}])(?P<day>" + alternation(cased([w for w in words if " " in w])) + r"))"
+        r"(?:(?<![\p{L}])[Tt]hứ\s+(?P<day>" + numbered + r"|[2-7])|(?<![\p{L}])(?P<day>" + named + r"))"
         r"\s+(?P<when>" + alternation(list(placed)) + r")(?![\p{L}])"
     )
     return phrase, regex.compile(r"(?<![\p{L}])(?:" + not_after + r")\s+$")
