@@ -9,6 +9,7 @@ import regex
 
 from ...core import lexicon
 from ...core.patterns import alternation
+from ...core.spans import overlaps
 from .gazetteer import CAP, WB, Found, Gazetteer, clip_at_breakers, level_word
 from .names import Tokens, complete_word, trim_to_word
 
@@ -107,7 +108,7 @@ def after_preposition(text: str, g: Gazetteer, tokens: Tokens, taken: list[Found
         whole = not len(tokens) or (tokens.starts_at(start) and complete_word(tokens, start, end) == end)
         if end <= start or not whole:
             continue
-        if any(f.start < end and start < f.end for f in taken):
+        if overlaps(start, end, taken):
             continue
         name = text[start:end]
         out.append(Found(start, end, "LOCATION", name, "after_preposition", "", name))
