@@ -20,8 +20,15 @@ $(DEVSTAMP): $(STAMP)
 	@$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
 	@touch $@
 
+# IN is one path (spaces allowed: IN="~/Bài báo 2022") or several separated by spaces; a leading
+# ~/ is the home folder even inside quotes. Passed through the environment, so no quoting breaks.
+export IN OUT
 run: $(STAMP)
-	@$(BIN)/union-extract run $(IN) --out $(OUT)
+	@home() { case "$$1" in "~/"*) printf '%s' "$$HOME/$${1#\~/}";; *) printf '%s' "$$1";; esac; }; \
+	whole=$$(home "$$IN"); \
+	if [ -e "$$whole" ]; then set -- "$$whole"; \
+	else set --; for p in $$IN; do set -- "$$@" "$$(home "$$p")"; done; fi; \
+	$(BIN)/union-extract run "$$@" --out "$$(home "$$OUT")"
 
 lint: $(DEVSTAMP)
 	$(BIN)/ruff check pipeline tests tools

@@ -108,3 +108,42 @@ def test_explain_shows_rules_and_resolves_against_published():
     assert "named_day" not in unresolved.stdout, "without a publication date a named day has no value"
     bad = CliRunner().invoke(app, ["explain", "--published", "2017-13-01", text])
     assert bad.exit_code == 2 and "YYYY-MM-DD" in bad.output
+
+
+def test_the_summary_line_counts_in_words_that_agree(tmp_path):
+    from pipeline.batch.run import Summary
+
+    one = Summary(articles=1, achievements=1, errors=1, seconds=0.5)
+    assert one.line(tmp_path).startswith("1 article, 1 achievement, 1 error in 0.5 s")
+    many = Summary(articles=4, achievements=0, errors=2, seconds=1.0)
+    assert many.line(tmp_path).startswith("4 articles, 0 achievements, 2 errors in 1.0 s")
+
+
+MAKE_READY = Path(__file__).resolve().parents[1] / ".venv" / ".installed"
+
+
+@pytest.mark.skipif(
+    not MAKE_READY.exists() or shutil.which("make") is None, reason="needs `make run`'s environment"
+)
+def test_make_run_takes_a_folder_whose_name_has_spaces(tmp_path):
+    """`make run IN="~/Bài báo 2022"` split the name at its spaces; several paths still work."""
+    folder = tmp_path / "Bài báo 2022"
+    folder.mkdir()
+    (folder / "a.txt").write_text("LĐLĐ tỉnh A kết nạp 30 đoàn viên.\n", encoding="utf-8")
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "b.txt").write_text("LĐLĐ tỉnh B kết nạp 40 đoàn viên.\n", encoding="utf-8")
+    (other / "c.txt").write_text("LĐLĐ tỉnh C kết nạp 50 đoàn viên.\n", encoding="utf-8")
+    root = MAKE_READY.parents[1]
+    for inputs, expected in ((str(folder), 1), (f"{other / 'b.txt'} {other / 'c.txt'}", 2)):
+        out = tmp_path / f"out {expected}"
+        done = subprocess.run(
+            ["make", "--no-print-directory", "run", f"IN={inputs}", f"OUT={out}"],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert done.returncode == 0, done.stderr
+        assert done.stdout.startswith(f"{expected} article"), done.stdout
+        assert len((out / "records.jsonl").read_text(encoding="utf-8").splitlines()) == expected

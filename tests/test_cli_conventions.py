@@ -55,3 +55,20 @@ def test_a_bug_is_one_line_and_exit_3_with_the_traceback_in_a_file(tmp_path, mon
     saved = list(tmp_path.glob("union-extract-*.traceback.txt"))
     assert len(saved) == 1 and "ZeroDivisionError" in saved[0].read_text(encoding="utf-8")
     assert str(saved[0]) in err
+
+
+@pytest.mark.parametrize(
+    "command", ["", "run", "inspect", "table", "summary", "report", "schema", "parse", "explain"]
+)
+def test_help_shows_metavars_not_python_types(command):
+    """Typer's `<bool>`, `<list[Path]>` and `{PATH...}...` placeholders, and `[dask]` eaten as
+    rich markup, are what the help looked like before; each command's help names what to type."""
+    argv = [command, "--help"] if command else ["--help"]
+    result = CliRunner().invoke(app, argv, terminal_width=200)
+    assert result.exit_code == 0, result.output
+    for placeholder in ("<bool>", "<str>", "<path>", "<list[", "<int", "<float", "{"):
+        assert placeholder not in result.output, (command, placeholder)
+    if command == "run":
+        assert "run [OPTIONS] PATH..." in result.output
+        assert "[dask] extra" in result.output and "Examples:" in result.output
+        assert "DIR" in result.output and "DATE" in result.output

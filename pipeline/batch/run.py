@@ -53,14 +53,18 @@ class Summary:
     def line(self, out: Path) -> str:
         kept = f" ({self.unchanged} unchanged)" if self.unchanged else ""
         line = (
-            f"{self.articles} articles{kept}, {self.achievements} achievements, {self.errors} errors "
-            f"in {self.seconds:.1f} s -> {out}"
+            f"{_count(self.articles, 'article')}{kept}, {_count(self.achievements, 'achievement')}, "
+            f"{_count(self.errors, 'error')} in {self.seconds:.1f} s -> {out}"
         )
         if self.skipped:
             kinds = ", ".join(f"{n} {suffix}" for suffix, n in sorted(self.skipped.items()))
             n = sum(self.skipped.values())
             line += f"\n{n} skipped: {kinds} (not articles; save them as .txt to read them)"
         return line
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def record_json(record: ArticleRecord) -> str:

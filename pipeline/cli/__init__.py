@@ -29,8 +29,10 @@ from ..batch.run import Job, JobResult, run_batch
 from ..errors import ArticleError
 from ..io.published import published as read_published
 from ..io.sources import Keys
+from .help import Command, Group
 
 app = typer.Typer(
+    cls=Group,
     help="Extract union achievements from Vietnamese news articles into validated JSON.",
     no_args_is_help=True,
     add_completion=False,
@@ -85,7 +87,7 @@ class _Rate(ProgressColumn):
         return Text(f"{speed:.1f} articles/s" if speed else "", style="progress.data.speed")
 
 
-@app.command()
+@app.command(cls=Command)
 def run(
     paths: Annotated[
         list[Path],
@@ -94,35 +96,50 @@ def run(
             help="Article files or folders (walked recursively for .txt, .html, .htm, .jsonl).",
         ),
     ],
-    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("out"),
+    out: Annotated[Path, typer.Option("--out", "-o", metavar="DIR", help="Output folder.")] = Path("out"),
     workers: Annotated[
         int | None,
         typer.Option(
-            "--workers", "-w", min=1, help="Processes to use (default: the CPUs this process may use)."
+            "--workers",
+            "-w",
+            min=1,
+            metavar="N",
+            help="Processes to use (default: the CPUs this process may use).",
         ),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Redo every input, changed or not.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")] = False,
-    text_key: Annotated[str, typer.Option("--text-key", help="JSON Lines field holding the text.")] = "text",
-    id_key: Annotated[str, typer.Option("--id-key", help="JSON Lines field holding the id.")] = "id",
+    text_key: Annotated[
+        str, typer.Option("--text-key", metavar="KEY", help="JSON Lines field holding the text.")
+    ] = "text",
+    id_key: Annotated[
+        str, typer.Option("--id-key", metavar="KEY", help="JSON Lines field holding the id.")
+    ] = "id",
     date_key: Annotated[
-        str, typer.Option("--date-key", help="JSON Lines field holding the publication date.")
+        str, typer.Option("--date-key", metavar="KEY", help="JSON Lines field holding the publication date.")
     ] = "published",
     executor: Annotated[
         str,
         typer.Option(
-            "--executor", help="local (a pool of processes) or dask (a Dask cluster; the [dask] extra)."
+            "--executor",
+            metavar="local|dask",
+            help="local (a pool of processes) or dask (a Dask cluster; the [dask] extra).",
         ),
     ] = "local",
     scheduler: Annotated[
         str | None,
-        typer.Option("--scheduler", help="A running Dask scheduler's address (default: a local cluster)."),
+        typer.Option(
+            "--scheduler",
+            metavar="ADDRESS",
+            help="A running Dask scheduler's address (default: a local cluster).",
+        ),
     ] = None,
     published: Annotated[
         str | None,
         typer.Option(
             "--published",
             "-p",
+            metavar="DATE",
             help="Publication date YYYY-MM-DD of inputs that give none (in their metadata or file name).",
         ),
     ] = None,
@@ -131,6 +148,12 @@ def run(
 
     Inputs unchanged since the last run into OUT (same content, same pipeline version) are kept,
     not redone; an interrupted run is completed by running it again.
+
+    Examples:
+
+      union-extract run articles/ --out out
+
+      union-extract run dump.jsonl --text-key body --published 2018-05-01 -w 2
     """
     show_progress = err.is_terminal and not quiet
     progress: Any = None

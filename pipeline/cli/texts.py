@@ -12,24 +12,30 @@ from rich.table import Table
 
 from ..output.models import ArticleRecord
 from . import app
+from .help import Command
 from .views import fmt_value
 
 
-@app.command()
+@app.command(cls=Command)
 def schema() -> None:
     """Print the JSON Schema of an article record."""
     print(json.dumps(ArticleRecord.model_json_schema(), ensure_ascii=False, indent=2))
 
 
-@app.command("parse")
+@app.command("parse", cls=Command)
 def parse_command(
     text: Annotated[str, typer.Argument(help="A short text (a table cell, a form field); '-' reads stdin.")],
     dims: Annotated[
         str,
-        typer.Option("--dims", "-d", help="Comma-separated: number,money,percent,date,period,relative."),
+        typer.Option(
+            "--dims", "-d", metavar="DIMS", help="Comma-separated: number,money,percent,date,period,relative."
+        ),
     ] = "number,money,percent,date,period,relative",
     reference: Annotated[
-        str | None, typer.Option("--reference", "-r", help="Date YYYY-MM-DD that relative dates count from.")
+        str | None,
+        typer.Option(
+            "--reference", "-r", metavar="DATE", help="Date YYYY-MM-DD that relative dates count from."
+        ),
     ] = None,
     as_json: Annotated[
         bool, typer.Option("--json", help="One JSON object per line instead of a table.")
@@ -59,13 +65,16 @@ def parse_command(
     Console().print(table)
 
 
-@app.command()
+@app.command(cls=Command)
 def explain(
     text: Annotated[str, typer.Argument(help="Text to analyse; '-' reads standard input.")],
     published: Annotated[
         str | None,
         typer.Option(
-            "--published", "-p", help="Publication date YYYY-MM-DD: resolves relative and named days."
+            "--published",
+            "-p",
+            metavar="DATE",
+            help="Publication date YYYY-MM-DD: resolves relative and named days.",
         ),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the whole record as JSON.")] = False,

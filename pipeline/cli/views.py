@@ -13,6 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 from . import app, err
+from .help import Command
 
 
 def fmt_value(a: dict[str, Any]) -> str:
@@ -26,14 +27,19 @@ def fmt_value(a: dict[str, Any]) -> str:
     return f"{mark}{s} {a.get('unit') or ''}".strip()
 
 
-@app.command()
+@app.command(cls=Command)
 def inspect(
     path: Annotated[Path, typer.Argument(help="An output folder, a records.jsonl or a record .json.")],
-    category: Annotated[str | None, typer.Option("--category", help="Only this category.")] = None,
-    organization: Annotated[
-        str | None, typer.Option("--organization", help="Only organisations whose name holds this.")
+    category: Annotated[
+        str | None, typer.Option("--category", metavar="CATEGORY", help="Only this category.")
     ] = None,
-    min_value: Annotated[float | None, typer.Option("--min-value", help="Only values at least this.")] = None,
+    organization: Annotated[
+        str | None,
+        typer.Option("--organization", metavar="TEXT", help="Only organisations whose name holds this."),
+    ] = None,
+    min_value: Annotated[
+        float | None, typer.Option("--min-value", metavar="NUMBER", help="Only values at least this.")
+    ] = None,
 ) -> None:
     """Show the achievements of records as tables, the figure marked in its evidence, with totals.
 
@@ -94,26 +100,31 @@ def _marked(a: dict[str, Any]) -> str:
     return f"{ev['text'][:s]}[{ev['text'][s:e]}]{ev['text'][e:]}"
 
 
-@app.command()
+@app.command(cls=Command)
 def table(
     source: Annotated[
         Path, typer.Argument(help="An output folder of 'run', a records.jsonl or a record .json.")
     ],
     to: Annotated[
-        Path | None, typer.Option("--to", help="File to write (default: OUT/achievements.csv).")
+        Path | None,
+        typer.Option("--to", metavar="FILE", help="File to write (default: OUT/achievements.csv)."),
     ] = None,
     fmt: Annotated[
         str | None,
         typer.Option(
             "--format",
             "-f",
+            metavar="FORMAT",
             help="csv (Excel-ready, UTF-8 BOM), xlsx, jsonl, parquet ([parquet] extra).",
         ),
     ] = None,
     kind: Annotated[
         list[str] | None,
         typer.Option(
-            "--kind", "-k", help="achievements (default), targets, statistics, other_figures; repeatable."
+            "--kind",
+            "-k",
+            metavar="KIND",
+            help="achievements (default), targets, statistics, other_figures; repeatable.",
         ),
     ] = None,
 ) -> None:
@@ -139,18 +150,23 @@ def table(
     print(f"{n} rows -> {target}")
 
 
-@app.command()
+@app.command(cls=Command)
 def summary(
     source: Annotated[
         Path, typer.Argument(help="An output folder of 'run', a records.jsonl or a record .json.")
     ],
     by: Annotated[
-        str, typer.Option("--by", help="Comma-separated: organization, category, year, province, ...")
+        str,
+        typer.Option(
+            "--by", metavar="FIELDS", help="Comma-separated: organization, category, year, province, ..."
+        ),
     ] = "organization,category,year",
     unit: Annotated[
-        str | None, typer.Option("--unit", help="Only this unit, e.g. VND or 'đoàn viên'.")
+        str | None, typer.Option("--unit", metavar="UNIT", help="Only this unit, e.g. VND or 'đoàn viên'.")
     ] = None,
-    to: Annotated[Path | None, typer.Option("--to", help="Also write the totals (.csv or .xlsx).")] = None,
+    to: Annotated[
+        Path | None, typer.Option("--to", metavar="FILE", help="Also write the totals (.csv or .xlsx).")
+    ] = None,
 ) -> None:
     """Totals per group, each result counted once however many articles report it.
 
@@ -185,14 +201,14 @@ def summary(
         print(f"{len(lines)} groups -> {to}")
 
 
-@app.command()
+@app.command(cls=Command)
 def report(
     source: Annotated[
         Path, typer.Argument(help="An output folder of 'run', a records.jsonl or a record .json.")
     ],
-    html_dir: Annotated[Path, typer.Option("--html", help="Folder to write the HTML report into.")] = Path(
-        "report"
-    ),
+    html_dir: Annotated[
+        Path, typer.Option("--html", metavar="DIR", help="Folder to write the HTML report into.")
+    ] = Path("report"),
 ) -> None:
     """A static HTML report: totals, charts, a sortable table, each article with its mentions marked.
 
