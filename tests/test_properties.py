@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from pipeline import ArticleError, ArticleRecord, extract
 from pipeline.core import patterns
 from pipeline.core.article import TextSpan
-from pipeline.core.spans import REACH, filter_spans, near_digits
+from pipeline.core.spans import REACH, SpanIndex, filter_spans, near_digits
 from tools.fuzz import PIECES, check, mutate
 
 CORPUS = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "corpus").glob("*.txt"))]
@@ -67,6 +67,15 @@ SPANS = st.lists(st.tuples(st.integers(0, 60), st.integers(0, 60)), max_size=40)
 def test_filter_spans_equals_the_plain_scan(pairs: list[tuple[int, int]]):
     spans = [TextSpan(s, e) for s, e in pairs]
     assert [(s.start, s.end) for s in filter_spans(spans)] == _filter_spans_by_scan(pairs)
+
+
+@given(SPANS, st.integers(0, 60), st.integers(0, 60))
+def test_span_index_answers_as_the_plain_scan(pairs: list[tuple[int, int]], start: int, end: int):
+    spans = [TextSpan(s, e) for s, e in pairs]
+    index = SpanIndex(spans)
+    assert index.overlaps(start, end) == any(start < e and s < end for s, e in pairs)
+    assert index.covers(start, end) == any(s <= start and end <= e for s, e in pairs)
+    assert index.holds(start) == any(s <= start < e for s, e in pairs)
 
 
 @given(st.text(alphabet="0123456789 ./-ab\n", max_size=300))

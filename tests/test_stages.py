@@ -47,3 +47,20 @@ def test_abbreviation_definitions_use_initials():
     text = "cho công nhân viên chức lao động (CNVCLĐ) và Công đoàn cơ sở (CĐCS), tăng (ABC)"
     found = {k: v for k, (v, _) in find_definitions(text).items()}
     assert found == {"CNVCLĐ": "công nhân viên chức lao động", "CĐCS": "Công đoàn cơ sở"}
+
+
+def test_a_sentence_past_the_cap_is_cut_at_spaces_into_pieces_within_it():
+    from pipeline.core.article import TextSpan
+    from pipeline.text.tokenize import capped
+
+    text = "Công đoàn Việt Nam " * 40  # 760 characters, no full stop
+    pieces = capped(text, TextSpan(0, len(text)), cap=100)
+    assert all(p.end - p.start <= 100 for p in pieces)
+    assert all(text[p.start] != " " and (p.end == len(text) or text[p.end] == " ") for p in pieces)
+    assert "".join(text[p.start : p.end] + " " for p in pieces).split() == text.split()
+    assert capped("x" * 250, TextSpan(0, 250), cap=100) == [
+        TextSpan(0, 100),
+        TextSpan(100, 200),
+        TextSpan(200, 250),
+    ]
+    assert capped(text, TextSpan(5, 50), cap=100) == [TextSpan(5, 50)]

@@ -11,7 +11,11 @@ each a distinct variant, and reports as a table, all measured here and now:
   tokenizing (the extractors and the achievement records built from them);
 - entity F1 and cost of underthesea's NER beside ours, on the gold articles;
 - peak memory of a batch of `--articles` and of `--big` articles (separate processes);
-- cold start: from `import pipeline` to the first record, in a fresh process.
+- cold start: from `import pipeline` to the first record, in a fresh process;
+- the Dask executor on a two-worker LocalCluster beside the pool of two (when the [dask] extra is
+  installed): throughput, and whether records.jsonl is the same bytes;
+- scaling (tools/scaling.py): one article of 10 KB to 10 MB in each hostile shape, seconds per MB
+  and peak memory, beside word_tokenize alone on the same text.
 The same figures go to a JSON file for tracking. Nothing here is asserted: the figures are read.
 """
 
@@ -26,6 +30,8 @@ import tempfile
 import time
 from pathlib import Path
 from typing import Any
+
+from tools import scaling
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -151,13 +157,55 @@ def _bio_entities(tokens: list[Any]) -> list[dict[str, str]]:
 def peak_memory(folder: Path) -> float:
     """Peak resident memory (MB) of a fresh process that runs the batch over `folder`."""
     probe = (
-        "import resource, sys, tempfile; from pathlib import Path; from pipeline.batch.run import run_batch;"
+        "import sys, tempfile; from pathlib import Path; from pipeline.batch.run import run_batch;"
+        "from tools.scaling import peak_rss_mb;"
         "out = Path(tempfile.mkdtemp()); run_batch([Path(sys.argv[1])], out, workers=1, force=True);"
-        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
+        "print(peak_rss_mb())"
     )
     command = [sys.executable, "-c", probe, str(folder)]
-    done = subprocess.run(command, capture_output=True, text=True, check=True)
-    return int(done.stdout.split()[-1]) / 1024
+    done = subprocess.run(command, capture_output=True, text=True, check=True, cwd=ROOT)
+    return float(done.stdout.split()[-1])
+
+
+def dask_row(work: Path, pool_records: bytes) -> dict[str, Any] | None:
+    """The same batch through `--executor dask` (a LocalCluster of 2), timed with the cluster's
+    start, as a user running it would see; None without the [dask] extra."""
+    try:
+        import distributed  # noqa: F401
+    except ImportError:
+        return None
+    from pipeline.batch.run import run_batch
+
+    seconds = timed(run_batch, [work / "in"], work / "out_dask", workers=2, force=True, executor="dask")[0]
+    same = (work / "out_dask" / "records.jsonl").read_bytes() == pool_records
+    return {"seconds": seconds, "identical_to_pool": same}
+
+
+def scaling_table(rows: list[dict[str, Any]]) -> Any:
+    from rich.table import Table
+
+    table = Table(
+        title="scaling: one article through extract (goal: s/MB flat within 2× from 100 KB to 10 MB, "
+        "peak < 500 MB at 10 MB)",
+        title_justify="left",
+    )
+    for column in ("shape", "size", "s/MB", "word_tokenize s/MB", "peak MB", "achievements"):
+        table.add_column(column, justify="left" if column == "shape" else "right")
+    for r in rows:
+        tokenizer = r.get("word_tokenize_s_per_mb")
+        table.add_row(
+            r["shape"],
+            f"{r['mb']:.2f} MB",
+            f"{r['s_per_mb']:.2f}",
+            f"{tokenizer:.2f}" if tokenizer else "",
+            f"{r['peak_mb']:.0f}",
+            str(r["achievements"]),
+        )
+    for shape in dict.fromkeys(r["shape"] for r in rows):
+        ratio = scaling.flatness(rows, shape)
+        if ratio is not None:
+            table.add_row(shape, "flatness", f"{ratio:.2f}×", "", "", "")
+    return table
 
 
 def cold_start() -> dict[str, float]:
@@ -176,6 +224,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--big", type=int, default=5000)
     parser.add_argument("--json", type=Path, default=ROOT / "out" / "bench.json")
+    parser.add_argument(
+        "--scaling-sizes", default="10e3,100e3,1e6,10e6", help="bytes, comma-separated; '' skips the table"
+    )
     args = parser.parse_args(argv)
 
     from rich.console import Console
@@ -196,6 +247,7 @@ def main(argv: list[str] | None = None) -> int:
         two = timed(run_batch, [work / "in"], work / "out2", workers=2, force=True)[0]
         records = [(work / out / "records.jsonl").read_bytes() for out in ("out1", "out2")]
         same = records[0] == records[1]
+        dask = dask_row(work, records[1])
         distinct = [p.read_text(encoding="utf-8") for p in sources()]
         costs, base_distinct = stage_costs(distinct)
         extractors = sum(v for k, v in costs.items() if k in EXTRACTORS)
@@ -204,6 +256,8 @@ def main(argv: list[str] | None = None) -> int:
         build(work / "big", args.big)
         memory = {"articles": peak_memory(work / "in"), "big": peak_memory(work / "big")}
         cold = cold_start()
+        sizes = tuple(int(float(s)) for s in args.scaling_sizes.split(",") if s)
+        scaling_rows = scaling.table(sizes) if sizes else []
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
@@ -224,6 +278,8 @@ def main(argv: list[str] | None = None) -> int:
         "peak_memory_mb": {str(args.articles): memory["articles"], str(args.big): memory["big"]},
         "peak_memory_ratio_big_to_small": memory["big"] / memory["articles"],
         "cold_start": cold,
+        "dask_2_workers": dask,
+        "scaling": scaling_rows,
     }
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
@@ -240,6 +296,12 @@ def main(argv: list[str] | None = None) -> int:
         ("2 workers / 1 worker", f"{one / two:.2f}×", "≥ 1.80×"),
         ("same records.jsonl, 1 and 2 workers", str(same), "True"),
     ]
+    if dask:
+        rows += [
+            ("Dask LocalCluster, 2 workers (with its start)", f"{n / dask['seconds']:.1f} art/s", ""),
+            ("Dask / pool of 2 workers", f"{two / dask['seconds']:.2f}×", ""),
+            ("same records.jsonl, Dask and pool", str(dask["identical_to_pool"]), "True"),
+        ]
     rows += [(f"stage {k}", f"{v * 1000:.2f} ms/article", "") for k, v in costs.items()]
     rows.append(("extractors / word_tokenize", f"{extractors / base_distinct:.3f}", "< 0.20"))
     rows.append(("all stages after tokenize / word_tokenize", f"{after_tokenize / base_distinct:.3f}", ""))
@@ -256,6 +318,8 @@ def main(argv: list[str] | None = None) -> int:
     for row in rows:
         table.add_row(*row)
     console.print(table)
+    if scaling_rows:
+        console.print(scaling_table(scaling_rows))
     console.print(f"figures written to {args.json}")
     return 0
 

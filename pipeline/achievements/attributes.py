@@ -10,6 +10,7 @@ import regex
 from ..core import rules
 from ..core.article import TextSpan
 from ..core.patterns import alternation
+from ..core.spans import starting_within
 from ..extractors.entities.main_organisation import UNION_RULES
 from ..output.models import Entity, Quantity
 from .cues import cues
@@ -20,20 +21,21 @@ _JOINED = regex.compile(r"(?:,|(?<![\p{L}])và(?![\p{L}]))\s+(?:\p{Ll}+\s+){0,2}
 
 
 def target(text: str, q: Quantity, percents: list[Quantity], span: TextSpan, nxt: int) -> float | None:
-    for p in percents:
-        if q.end <= p.start < min(span.end, nxt, q.end + cues().data["target_window"]):
-            before = text[max(q.end, p.start - 12) : p.start]
-            after = text[p.end : p.end + 30]
-            plan = p.rule == "percent" and cues().plan_after.match(after)
-            if cues().reach_end.search(before) and (plan or p.text.endswith(cues().plan_words)):
-                return float(p.value) + (100.0 if "vượt" in before else 0.0)
-            if p.text.endswith(cues().plan_words):
-                return float(p.value)
+    """The plan's percentage a figure reached: a percentage right after it ("đạt 105% kế hoạch");
+    `percents` in text order."""
+    for p in starting_within(percents, q.end, min(span.end, nxt, q.end + cues().data["target_window"])):
+        before = text[max(q.end, p.start - 12) : p.start]
+        after = text[p.end : p.end + 30]
+        plan = p.rule == "percent" and cues().plan_after.match(after)
+        if cues().reach_end.search(before) and (plan or p.text.endswith(cues().plan_words)):
+            return float(p.value) + (100.0 if "vượt" in before else 0.0)
+        if p.text.endswith(cues().plan_words):
+            return float(p.value)
     return None
 
 
 def awarding(text: str, span: TextSpan, q: Quantity, entities: list[Entity]) -> str | None:
-    orgs = [e for e in entities if e.type == "ORGANIZATION" and span.start <= e.start < span.end]
+    orgs = [e for e in starting_within(entities, span.start, span.end) if e.type == "ORGANIZATION"]
     for e in orgs:  # "<org> tặng ...", "của <org>"
         if e.end <= q.start and cues().gives_after.match(text, e.end):
             return e.canonical

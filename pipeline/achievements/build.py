@@ -166,12 +166,11 @@ def build(article: Article) -> Article:
     clause_of = [clause_of[k] for k in kept]
     kind_of = [kind_of[k] for k in kept]
     # A count and an amount in one clause ("1.020 suất quà ... trị giá 765 triệu đồng") know each other.
+    in_clause: dict[TextSpan, list[int]] = {}
+    for i, span in enumerate(clause_of):
+        in_clause.setdefault(span, []).append(i)
     for i, a in enumerate(achievements):
-        a.related = [
-            j
-            for j in range(len(achievements))
-            if j != i and clause_of[j] == clause_of[i] and kind_of[i] != kind_of[j]
-        ]
+        a.related = [j for j in in_clause[clause_of[i]] if j != i and kind_of[i] != kind_of[j]]
     for a in achievements:
         a.fact_id = fact_id(a)
     achievements += _qualitative(article, clause_of, ctx)

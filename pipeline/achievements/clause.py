@@ -7,7 +7,8 @@ keeps it out of `achievements`; so does a per-unit amount after it, or a quotati
 
 from __future__ import annotations
 
-from functools import cache
+from bisect import bisect_left, bisect_right
+from functools import cache, lru_cache
 
 import regex
 
@@ -29,12 +30,21 @@ def _clause_end() -> regex.Pattern[str]:
     )
 
 
+@lru_cache(maxsize=2)
+def _marks(text: str) -> tuple[list[int], list[int]]:
+    """Starts and ends of every clause mark in `text`, found once per article (each figure's
+    clause is then two bisections, not a scan of its stretch: 1 MB of figures took seconds)."""
+    found = [(m.start(), m.end()) for m in _clause_end().finditer(text)]
+    return [s for s, _ in found], [e for _, e in found]
+
+
 def clause(text: str, start: int, end: int, bounds: TextSpan) -> TextSpan:
     """The stretch between clause marks (";", ".", ":" and line ends) around `start:end`.
 
     No further than `clause_reach` characters either side, cut at a space: a real clause is
     shorter (the longest seen is about 450), and text without punctuation must not make every
-    figure read the whole of it (that cost grew with the square of the text)."""
+    figure read the whole of it (that cost grew with the square of the text). A mark's look-ahead
+    reads the text as it is ("… 5 người" is no clause end: a figure follows, not a capital)."""
     reach = int(cues().data["clause_reach"])
     floor, ceiling = max(bounds.start, start - reach), min(bounds.end, end + reach)
     if floor > bounds.start:
@@ -42,14 +52,25 @@ def clause(text: str, start: int, end: int, bounds: TextSpan) -> TextSpan:
     if ceiling < bounds.end:
         space = text.rfind(" ", end, ceiling)
         ceiling = space if space > end else ceiling
-    left = floor
-    for m in _clause_end().finditer(text, floor, start):
-        left = m.end()
-    m = _clause_end().search(text, end, ceiling)
-    right = m.start() if m else ceiling
+    starts, ends = _marks(text)
+    k = bisect_right(ends, start) - 1  # the last mark ending before the figure
+    left = ends[k] if k >= 0 and starts[k] >= floor else floor
+    k = bisect_left(starts, end)  # the first mark after it
+    right = starts[k] if k < len(starts) and ends[k] <= ceiling else ceiling
     while left < start and text[left].isspace():
         left += 1
     return TextSpan(left, max(right, end))
+
+
+@lru_cache(maxsize=2)
+def _exclusion_hits(text: str) -> dict[str, tuple[list[int], list[regex.Match[str]]]]:
+    """Each kind's cues in the whole of `text`, in order, with their starts: found once per
+    article, taken for each figure by bisection."""
+    out = {}
+    for kind, pattern in cues().exclusions.items():
+        found = list(pattern.finditer(text))
+        out[kind] = ([m.start() for m in found], found)
+    return out
 
 
 def exclusion(text: str, q: Quantity, span: TextSpan) -> tuple[str, str | None] | None:
@@ -69,14 +90,16 @@ def exclusion(text: str, q: Quantity, span: TextSpan) -> tuple[str, str | None] 
         if not text[m.end() : q.start].strip():
             return "statistic", m.group().strip()
     reach = {"other": c.data["other_reach"]}
-    for kind, pattern in c.exclusions.items():
+    hits = _exclusion_hits(text)
+    for kind in c.exclusions:
         start = max(span.start, q.start - reach.get(kind, q.start))
+        starts, matches = hits[kind]
         found = [
             m
-            for m in pattern.finditer(text, start, q.start)
-            # A cue's look-ahead may need the figure itself ("đề xuất 1.532 sáng kiến" proposes
-            # nothing): it is checked against the whole text, not the stretch before the figure.
-            if pattern.match(text, m.start()) is not None
+            # Matched in the whole text, so a cue's look-ahead may read the figure itself ("đề
+            # xuất 1.532 sáng kiến" proposes nothing).
+            for m in matches[bisect_left(starts, start) : bisect_left(starts, q.start)]
+            if m.end() <= q.start
             and not (
                 kind == "other"
                 and m.group().lower() not in c.per_unit

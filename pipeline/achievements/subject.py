@@ -24,6 +24,7 @@ import regex
 from ..core import rules
 from ..core.article import TextSpan
 from ..core.patterns import alternation, cased
+from ..core.spans import starting_within
 from ..extractors.entities.levels import RANK, level_of
 from ..extractors.entities.main_organisation import UNION_RULES
 from ..output.models import Entity
@@ -77,7 +78,8 @@ def lexicon() -> Lexicon:
 def candidates(text: str, span: TextSpan, entities: list[Entity]) -> list[Actor]:
     """Every actor that could be the subject in `span`, in text order, complements left out."""
     lex = lexicon()
-    orgs = [e for e in entities if e.type == "ORGANIZATION" and span.start <= e.start and e.end <= span.end]
+    within = starting_within(entities, span.start, span.end)
+    orgs = [e for e in within if e.type == "ORGANIZATION" and e.end <= span.end]
     # An organ ("Ban Thường vụ LĐLĐ tỉnh") acts for the body it belongs to, named inside it.
     orgs = [e for e in orgs if e.rule != "organ"]
     # A name inside another is part of it: "Đảng" in "Công đoàn cơ quan Dân, Đảng quận Long Biên".
@@ -113,8 +115,8 @@ def _generic(text: str, m: regex.Match[str], entities: list[Entity]) -> str | No
     """A generic union subject's name: "các cấp CĐ trực thuộc LĐLĐ TP.Hải Phòng" is that body's."""
     after = lexicon().belongs_to.match(text, m.end())
     if after is not None:
-        for e in entities:
-            if e.start == after.end() and e.rule in _UNION:
+        for e in starting_within(entities, after.end(), after.end() + 1):
+            if e.rule in _UNION:
                 return e.canonical
     return lexicon().union_canonical.get(m.group())
 

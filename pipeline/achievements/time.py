@@ -15,6 +15,7 @@ import datetime as dt
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
+from itertools import chain
 
 import regex
 
@@ -82,27 +83,31 @@ def as_of(text: str, figure: int, sentence: TextSpan, dates: Dates) -> str | Non
     return None
 
 
-def _dating(text: str, span: TextSpan, dates: Dates, days: bool) -> list[DateMention]:
-    """Dates in `span` that can date a figure: years, months, periods, days with `days` (a day
-    dates its clause's result, not a whole sentence's), with or without their year."""
-    return [
-        d
-        for d in dates.within(span.start, span.end)
-        if (days or "/" in d.value or not _DAY.fullmatch(d.value))
-        and not _comparison().search(text, max(0, d.start - 20), d.start)
-    ]
+def _dates(text: str, d: DateMention, days: bool) -> bool:
+    """Whether `d` can date a figure: a year, a month, a period, a day with `days` (a day dates
+    its clause's result, not a whole sentence's), with or without its year; not a comparison's."""
+    return (days or "/" in d.value or not _DAY.fullmatch(d.value)) and not _comparison().search(
+        text, max(0, d.start - 20), d.start
+    )
 
 
 def _yearless(value: str) -> bool:
     return value.startswith("-") or "/-" in value
 
 
-def _nearest(dates: list[DateMention], figure: int) -> DateMention:
-    """Before the figure first (the nearest), then after it."""
-    before = [d for d in dates if d.start < figure]
-    if before:
-        return before[-1]
-    return dates[0]
+def _nearest(
+    text: str, span: TextSpan, dates: Dates, figure: int, days: bool, with_year: bool = False
+) -> DateMention | None:
+    """The date in `span` that can date the figure, nearest before it first, else the first after
+    it. Read outwards from the figure, so that "the article before this paragraph" costs the
+    dates next to the figure, not all of them (a long text made that grow with its square)."""
+    lo, hi = bisect_left(dates.starts, span.start), bisect_left(dates.starts, span.end)
+    split = bisect_left(dates.starts, figure, lo, hi)
+    for k in chain(range(split - 1, lo - 1, -1), range(split, hi)):
+        d = dates.dates[k]
+        if _dates(text, d, days) and not (with_year and _yearless(d.value)):
+            return d
+    return None
 
 
 def _with_year(value: str, year: int) -> str:
@@ -132,10 +137,9 @@ def when(text: str, figure: int, places: Places, dates: Dates, published: dt.dat
         ("earlier", places.earlier),
     ]
     for i, (source, span) in enumerate(levels):
-        found = _dating(text, span, dates, source == "clause") if span is not None else []
-        if not found:
+        nearest = _nearest(text, span, dates, figure, source == "clause") if span is not None else None
+        if nearest is None:
             continue
-        nearest = _nearest(found, figure)
         value = nearest.value
         if _yearless(value):
             # "Ngày 25-1, ... trao 1.200 suất quà": the day is here, its year further out.
@@ -161,7 +165,7 @@ def _context_year(
 ) -> int | None:
     """The year of the nearest dated place among `levels`, else of the publication date."""
     for _, span in levels:
-        found = [d for d in _dating(text, span, dates, True) if not _yearless(d.value)] if span else []
-        if found:
-            return int(_nearest(found, figure).value[:4])
+        nearest = _nearest(text, span, dates, figure, True, with_year=True) if span else None
+        if nearest is not None:
+            return int(nearest.value[:4])
     return published.year if published is not None else None

@@ -22,13 +22,13 @@ from typing import Any
 from ..output.models import Achievement, CitedDocument, DateMention, Entity, Figure, Ordinal, OrgRef, Quantity
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a long article holds hundreds of thousands of these
 class TextSpan:
     start: int
     end: int
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     """A match before it is a value: where it is, which rule made it, what it resolved to."""
 

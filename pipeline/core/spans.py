@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
+from itertools import accumulate
 from typing import Protocol, TypeVar
 
 import regex
@@ -40,7 +41,49 @@ def filter_spans(spans: Iterable[S]) -> list[S]:
 
 
 def overlaps(start: int, end: int, spans: Sequence[HasSpan]) -> bool:
+    """One question about a few spans; asked of every match in an article, use `SpanIndex`."""
     return any(start < s.end and s.start < end for s in spans)
+
+
+def _start(span: HasSpan) -> int:
+    return span.start
+
+
+def starting_within(spans: Sequence[S], start: int, end: int) -> Sequence[S]:
+    """The spans that start in `start:end`, of `spans` in text order (by start): two bisections,
+    where a filter over all of an article's entities for each clause grew with the square of it."""
+    return spans[bisect_left(spans, start, key=_start) : bisect_left(spans, end, key=_start)]
+
+
+class SpanIndex:
+    """Asks many times whether a stretch overlaps, or lies inside, any of a fixed set of spans, each
+    answer a bisection: asked of every figure of a long text, a scan of every span made the cost
+    grow with the square of the text (1 MB of news: 8 s of 20 in `overlaps`).
+
+    The spans are sorted by start with the running maximum of their ends: some span that starts
+    before `end` reaches past `start` exactly when the furthest-reaching of them does.
+    """
+
+    def __init__(self, spans: Iterable[HasSpan]) -> None:
+        pairs = sorted((s.start, s.end) for s in spans)
+        self._starts = [start for start, _ in pairs]
+        self._reach = list(accumulate((end for _, end in pairs), max))
+
+    def _furthest(self, count: int) -> int:
+        """The furthest end among the first `count` spans by start (-1 when there are none)."""
+        return self._reach[count - 1] if count else -1
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """`overlaps(start, end, spans)`: some span has start < `end` and end > `start`."""
+        return self._furthest(bisect_left(self._starts, end)) > start
+
+    def covers(self, start: int, end: int) -> bool:
+        """Some span holds all of `start:end` (start <= `start` and end >= `end`)."""
+        return self._furthest(bisect_right(self._starts, start)) >= end
+
+    def holds(self, position: int) -> bool:
+        """Some span has start <= `position` < end."""
+        return self.overlaps(position, position + 1)
 
 
 _DIGIT_RUN = regex.compile(r"\d[\d\s./,\-–]*")

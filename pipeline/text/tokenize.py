@@ -10,6 +10,11 @@ underthesea returns strings, not offsets, and may change whitespace inside a tok
 comes back as "Tổng LĐLĐ"). This is the one adapter that maps its output back to character
 offsets: each piece is looked for from a cursor, first as it is, then ignoring whitespace. A
 piece that cannot be placed is skipped, never guessed.
+
+A "sentence" longer than `SENTENCE_CAP` characters is text without punctuation, not a sentence
+(the longest real one in the dev corpus is under 1,000): it is cut at spaces into pieces no longer
+than the cap before anything reads it, so that neither word_tokenize (1.3 MB of unpunctuated names
+took 1.9 GB in one call) nor a stage working sentence by sentence costs more than the cap allows.
 """
 
 from __future__ import annotations
@@ -23,6 +28,24 @@ from ..core import lexicon
 from ..core.article import Article, TextSpan
 from ..core.patterns import words
 from ..core.stage import Stage
+
+SENTENCE_CAP = 2000
+
+
+def capped(text: str, span: TextSpan, cap: int = SENTENCE_CAP) -> list[TextSpan]:
+    """`span` cut at the last space before every `cap` characters (mid-word only if it has none)."""
+    pieces = []
+    start = span.start
+    while span.end - start > cap:
+        cut = text.rfind(" ", start + 1, start + cap)
+        cut = cut if cut > start else start + cap
+        pieces.append(TextSpan(start, cut))
+        start = cut
+        while start < span.end and text[start].isspace():
+            start += 1
+    if start < span.end:
+        pieces.append(TextSpan(start, span.end))
+    return pieces
 
 
 @cache
@@ -81,7 +104,8 @@ def run(article: Article) -> Article:
         pieces = sent_tokenize(chunk)
         placed = align(pieces, text, para.start, para.end)
         lost += len([p for p in pieces if p.strip()]) - len(placed)
-        sentences.extend(placed or [para])
+        for sentence in placed or [para]:
+            sentences.extend(capped(text, sentence))
     needs_words = _needs_words()
     for sent in sentences:
         if not needs_words.search(text, sent.start, sent.end):

@@ -14,7 +14,7 @@ import regex
 from ...core import rules
 from ...core.article import Mention
 from ...core.patterns import alternation, cased
-from ...core.spans import HasSpan, overlaps
+from ...core.spans import SpanIndex
 from ...output.models import DateMention
 from . import lunar
 from .resolve import resolve_relative, resolve_weekday, resolve_year
@@ -69,14 +69,15 @@ def relative(text: str, lower: str, dates: list[DateMention], published: dt.date
     """ "năm qua", "hôm qua", "tháng trước", "thứ năm tuần tới": resolved against `published`,
     else no value."""
     pattern, table = _relative_pattern()
-    out = [m for m in weekdays(text, lower, published) if not overlaps(m.start, m.end, dates)]
+    written = SpanIndex(dates)
+    out = [m for m in weekdays(text, lower, published) if not written.overlaps(m.start, m.end)]
     if not any(phrase in lower for phrase in table):
         return out
-    taken: list[HasSpan] = [*dates, *out]
+    taken = SpanIndex([*dates, *out])
     for m in pattern.finditer(text):
         if _AFTER_THU.search(text, max(0, m.start() - 6), m.start()):
             continue  # "lần thứ năm tới đây": "năm" is an ordinal there, not the year
-        if not overlaps(m.start(), m.end(), taken):
+        if not taken.overlaps(m.start(), m.end()):
             value = resolve_relative(m.group(1), published) if published else None
             out.append(Mention(m.start(), m.end(), m.group(), "relative", {"value": value}))
     return out
@@ -109,13 +110,14 @@ def named_days(text: str, lower: str, dates: list[DateMention], published: dt.da
         return []  # a few substring tests spare most articles the scan
     starts = {d.start for d in dates}
     ends = {d.end for d in dates}
+    written = SpanIndex(dates)
     out = []
     for m in pattern.finditer(text):
         gap = _GAP_AFTER.match(text, m.end())
         before = _GAP_BEFORE.search(text, max(0, m.start() - 5), m.start())
         if (gap is not None and gap.end() in starts) or (before is not None and before.start() in ends):
             continue  # the text writes the date itself
-        if overlaps(m.start(), m.end(), dates):
+        if written.overlaps(m.start(), m.end()):
             continue
         spec = table[m.group().lower()]
         value = None

@@ -32,14 +32,18 @@ def resolve(found: list[Found], candidates: list[Found], g: Gazetteer) -> None:
             if f.canonical not in g.data["levelled_bodies"]:
                 level = None  # "Tỉnh ủy Bắc Ninh", not "Tỉnh ủy tỉnh Bắc Ninh"
             f.canonical = " ".join(x for x in (f.canonical, _unless_said(level, place), place) if x)
-    # A short name ("bà Tuyến") is the full name that ends with it.
-    full = [f for f in found if f.type == "PERSON" and len(f.canonical.split()) >= 2]
+    # A short name ("bà Tuyến") is the full name that ends with it: the first, in text order, of
+    # the names of two words or more (by their endings, not by comparing each name with each).
+    ending_of: dict[str, Found] = {}
+    for f in found:
+        words = f.canonical.split() if f.type == "PERSON" else []
+        for k in range(1, len(words)):
+            ending_of.setdefault(" ".join(words[k:]), f)
     for f in found:
         if f.type == "PERSON" and len(f.canonical.split()) < 3:
-            for other in full:
-                if other is not f and other.canonical.endswith(" " + f.canonical):
-                    f.canonical = other.canonical
-                    break
+            other = ending_of.get(f.canonical)
+            if other is not None and other is not f:
+                f.canonical = other.canonical
 
 
 def _unless_said(level: str | None, place: str | None) -> str | None:

@@ -24,7 +24,7 @@ INITIAL_NAME = r"[\p{Lu}Đ][\p{Ll}]?\.\s?[\p{Lu}Đ][\p{L}]+"  # "T.Hoàng", "Tr.
 _WORDS = regex.compile(r"\S+")
 
 
-@dataclass
+@dataclass(slots=True)
 class Found:
     start: int
     end: int

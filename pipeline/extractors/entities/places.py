@@ -9,7 +9,7 @@ import regex
 
 from ...core import lexicon
 from ...core.patterns import alternation
-from ...core.spans import overlaps
+from ...core.spans import SpanIndex
 from .gazetteer import CAP, WB, Found, Gazetteer, clip_at_breakers, level_word
 from .names import Tokens, complete_word, trim_to_word
 
@@ -99,6 +99,7 @@ def after_preposition(text: str, g: Gazetteer, tokens: Tokens, taken: list[Found
     "ở Hạ Long". It must be whole words of the tokens ("tại Quyết định" is not a place), and not
     start with a word that begins sentences or bodies ("tại Hội nghị", "ở Công ty")."""
     out = []
+    index = SpanIndex(taken)
     for m in _after_preposition().finditer(text):
         start = m.start("name")
         first = m.group("name").split()[0]
@@ -108,7 +109,7 @@ def after_preposition(text: str, g: Gazetteer, tokens: Tokens, taken: list[Found
         whole = not len(tokens) or (tokens.starts_at(start) and complete_word(tokens, start, end) == end)
         if end <= start or not whole:
             continue
-        if overlaps(start, end, taken):
+        if index.overlaps(start, end):
             continue
         name = text[start:end]
         out.append(Found(start, end, "LOCATION", name, "after_preposition", "", name))

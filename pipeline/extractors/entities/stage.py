@@ -14,7 +14,7 @@ Where each job lives: `gazetteer` (patterns), `places`, `organisations`, `people
 from __future__ import annotations
 
 from ...core.article import Article
-from ...core.spans import filter_spans, overlaps
+from ...core.spans import SpanIndex, filter_spans
 from ...core.stage import Stage
 from ...output.models import Entity
 from .canonical import resolve
@@ -36,26 +36,24 @@ def run(article: Article) -> Article:
     # Credits and bylines are surest ("Ảnh: H.Nguyễn Xây dựng ..."): other candidates may not overlap
     # them, nor start inside a place ("Hà Nội Phạm Bá Vĩnh").
     signed = filter_spans(credits(text, g) + byline(article))
+    signed_index, place_index = SpanIndex(signed), SpanIndex(places)
     people = signed + filter_spans(
         c
         for c in [*find_people(text, g), *initials(text, g)]
-        if not overlaps(c.start, c.end, signed) and not any(pl.start <= c.start < pl.end for pl in places)
+        if not signed_index.overlaps(c.start, c.end) and not place_index.holds(c.start)
     )
     # Names that sit inside an organisation's or a place's name are not people ("Hà Nội").
-    people = [p for p in people if not any(o.start <= p.start and p.end <= o.end for o in orgs + places)]
+    org_index, named = SpanIndex(orgs), SpanIndex(orgs + places)
+    people = [p for p in people if not named.covers(p.start, p.end)]
     # A zone inside a union's name is part of that name ("CĐ KKT Hải Phòng"), not a place of its own.
-    places = filter_spans(
-        pl
-        for pl in places
-        if pl.rule != "zone" or not any(o.start <= pl.start and pl.end <= o.end for o in orgs)
-    )
+    places = filter_spans(pl for pl in places if pl.rule != "zone" or not org_index.covers(pl.start, pl.end))
     places += after_preposition(text, g, tokens, orgs + places + people)
     found = orgs + places + people
     resolve(found, candidates, g)
     found += organs(text, orgs, g)
     roles(text, people, g)
     seen: set[tuple[int, int, str]] = set()
-    entities = []
+    entities = []  # in text order, which the achievements stage bisects
     for f in sorted(found, key=lambda f: (f.start, -f.end)):
         key = (f.start, f.end, f.type)
         if key in seen or not f.canonical:

@@ -17,7 +17,7 @@ import regex
 from ...core import rules
 from ...core.article import Article, TextSpan
 from ...core.patterns import YEAR
-from ...core.spans import overlaps
+from ...core.spans import SpanIndex
 from ...core.stage import Stage
 from ...output.models import Quantity
 from ..numbers.reader import Number, as_number, find_numbers, find_word_numbers, parse_digits
@@ -103,13 +103,14 @@ def _quantity(
 
 def find_quantities(text: str, blocked: list[TextSpan]) -> list[Quantity]:
     voc = vocabulary()
-    numbers = [n for n in find_numbers(text) if not overlaps(n.start, n.end, blocked)]
-    digit_spans = [TextSpan(n.start, n.end) for n in numbers]
+    free = SpanIndex(blocked)
+    numbers = [n for n in find_numbers(text) if not free.overlaps(n.start, n.end)]
+    taken = SpanIndex([*blocked, *numbers])
     numbers += [
         n
         for n in find_word_numbers(text)
         if n.value > 1
-        and not overlaps(n.start, n.end, blocked + digit_spans)
+        and not taken.overlaps(n.start, n.end)
         and not _AFTER_DIGITS.search(text, max(0, n.start - 12), n.start)  # "45 năm hoạt động": a unit
         and _names_what(_read_right(text, n, voc))  # words are a number only before what they count
         and _has_digit_word(text[n.start : n.end])
