@@ -96,6 +96,25 @@ def test_a_torn_manifest_line_is_ignored(tmp_path: Path):
     assert again.unchanged == len(CORPUS)
 
 
+def test_a_truncated_or_corrupted_output_is_redone_not_copied(tmp_path: Path):
+    """A rerun trusted that an output existed: a truncated one was left out of records.jsonl while
+    the summary counted it, a corrupted one was copied in as invalid JSON with exit 0."""
+    src = make_inputs(tmp_path / "in", 1)
+    out = tmp_path / "out"
+    run_batch([src], out)
+    before = (out / "records.jsonl").read_bytes()
+    first, second = sorted(out.glob("*.json"))[:2]
+    first.write_bytes(first.read_bytes()[:100])  # truncated
+    data = bytearray(second.read_bytes())
+    data[50:60] = b"\x00" * 10  # corrupted, same length
+    second.write_bytes(bytes(data))
+    redone: list[str] = []
+    again = run_batch([src], out, on_result=lambda job, result: result and redone.append(job.name))
+    assert sorted(redone) == sorted([first.stem, second.stem])
+    assert again.unchanged == len(CORPUS) - 2
+    assert (out / "records.jsonl").read_bytes() == before
+
+
 @pytest.mark.skipif(sys.platform == "win32", reason="kill -9 is POSIX")
 def test_killed_batch_completes_on_rerun_with_a_clean_runs_output(tmp_path: Path):
     src = make_inputs(tmp_path / "in", 6)
@@ -127,3 +146,19 @@ def test_killed_batch_completes_on_rerun_with_a_clean_runs_output(tmp_path: Path
     assert (killed / "records.jsonl").read_bytes() == (clean / "records.jsonl").read_bytes()
     assert not [p for p in killed.rglob("*") if p.name.endswith(".tmp")]
     shutil.rmtree(killed)
+
+
+def _dies_on_three(n: int) -> int:
+    if n == 3:
+        os.kill(os.getpid(), signal.SIGKILL)  # as the kernel's OOM killer would
+    return n * 10
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
+def test_a_worker_that_dies_is_named_and_the_rest_goes_on():
+    """A worker killed by the kernel aborted the batch with BrokenProcessPool, culprit unnamed."""
+    from pipeline.batch.executor import Executor
+
+    with Executor(2) as pool:
+        results = list(pool.map(_dies_on_three, range(8), window=4, lost=lambda n: -n))
+    assert results == [0, 10, 20, -3, 40, 50, 60, 70]

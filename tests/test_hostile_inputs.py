@@ -28,11 +28,32 @@ def test_a_fifo_and_a_device_are_named_errors_not_hangs(tmp_path: Path):
     src.mkdir()
     (src / "good.txt").write_text(GOOD, encoding="utf-8")
     os.mkfifo(src / "pipe.txt")
-    (src / "zero.txt").symlink_to("/dev/zero")
-    summary = run_batch([src], tmp_path / "out")
+    (tmp_path / "zero.txt").symlink_to("/dev/zero")  # named as an input: followed, then refused
+    summary = run_batch([src, tmp_path / "zero.txt"], tmp_path / "out")
     assert summary.articles == 1
     reasons = {Path(e["file"]).name: e["reason"] for e in _errors(tmp_path / "out")}
     assert "named pipe" in reasons["pipe.txt"] and "device" in reasons["zero.txt"]
+
+
+def test_links_in_a_folder_to_files_outside_it_or_to_folders_are_named_not_read(tmp_path: Path):
+    """/etc/passwd became a record through a link in the input folder; folder links were skipped
+    without a word."""
+    src = tmp_path / "in"
+    (src / "sub").mkdir(parents=True)
+    (src / "good.txt").write_text(GOOD, encoding="utf-8")
+    (src / "sub" / "inside.txt").symlink_to(src / "good.txt")  # inside: the same file, read once
+    secret = tmp_path / "secret.txt"
+    secret.write_text("LĐLĐ tỉnh B\nLĐLĐ tỉnh B kết nạp 300 đoàn viên.\n", encoding="utf-8")
+    (src / "passwd.txt").symlink_to(secret)
+    (src / "elsewhere").symlink_to(tmp_path, target_is_directory=True)
+    summary = run_batch([src], tmp_path / "out")
+    assert (summary.articles, summary.errors) == (1, 2)
+    reasons = {Path(e["file"]).name: e["reason"] for e in _errors(tmp_path / "out")}
+    assert "outside the input folder" in reasons["passwd.txt"] and "secret.txt" in reasons["passwd.txt"]
+    assert "link to a folder" in reasons["elsewhere"]
+    assert [r["source"]["path"] for r in _records(tmp_path / "out")] == [str(src / "good.txt")]
+    # named on the command line, a link is the user's choice and is read
+    assert run_batch([src / "passwd.txt"], tmp_path / "out2").articles == 1
 
 
 def test_a_run_in_the_articles_folder_never_reads_its_own_output(tmp_path: Path):

@@ -206,7 +206,7 @@ def test_hostile_folder_processes_to_the_end(hostile: Path, tmp_path: Path):
     assert sources == ["dump.jsonl", "good.txt", "nul.txt", "page.html", "tên lạ; (1) 'x'.txt", "utf16.txt"]
     assert all("\x00" not in r["text"] for r in records)
     errors = {Path(e["file"]).name: e["reason"] for e in map(json.loads, (out / "errors.jsonl").open())}
-    assert set(errors) == {"dump.jsonl:2", "empty.txt", "binary.txt", "huge.txt", "dangling.txt"}
+    assert set(errors) == {"dump.jsonl:2", "empty.txt", "binary.txt", "huge.txt", "dangling.txt", "self"}
     assert "too large" in errors["huge.txt"] and "binary" in errors["binary.txt"]
     assert not [p for p in out.rglob("*") if p.name.endswith(".tmp")]
 

@@ -63,7 +63,13 @@ class DaskExecutor(Closing):
             self.workers = max(1, len(self._client.scheduler_info().get("workers", {})))
         self._client.register_plugin(_plugin(), name="union-extract-warm-up")
 
-    def map(self, fn: Callable[[T], R], items: Iterable[T], window: int | None = None) -> Iterator[R]:
+    def map(
+        self,
+        fn: Callable[[T], R],
+        items: Iterable[T],
+        window: int | None = None,
+        lost: Callable[[T], R] | None = None,  # unused: the scheduler retries on another worker
+    ) -> Iterator[R]:
         client, retries = self._client, self.retries
         submit = lambda item: client.submit(fn, item, pure=False, retries=retries)  # noqa: E731
         yield from in_order(submit, items, window or self.workers * 8)

@@ -22,7 +22,10 @@ def discover(
     """Input files under the inputs (folders recursively, sorted) and the inputs that gave none.
 
     Each file once, however many inputs name it; nothing under the output folder `out` (a run in
-    the articles' own folder must not read its records back as articles)."""
+    the articles' own folder must not read its records back as articles). In a folder, a link to
+    a file outside that folder is refused by name (a link to /etc/passwd must not become a
+    record), and a link to a folder is named, not followed (a link loop cannot trap the walk);
+    an input named on the command line is read wherever it points: the user chose it."""
     jobs: list[Job] = []
     errors: list[ErrorResult] = []
     used: set[str] = set()
@@ -39,6 +42,7 @@ def discover(
         else:
             unreadable: list[ErrorResult] = []
             files = [p for p in sorted(_walk(root, unreadable)) if not (skip is not None and _under(p, skip))]
+            files = [p for p in files if not _outside(p, root.resolve(), unreadable)]
             errors.extend(unreadable)
             found = [
                 (p, p.relative_to(root).with_suffix("").as_posix()) for p in files if sources.format_of(p)
@@ -71,6 +75,17 @@ def _under(path: Path, folder: Path) -> bool:
     return path.resolve().is_relative_to(folder)
 
 
+def _outside(path: Path, root: Path, errors: list[ErrorResult]) -> bool:
+    """A link in the input folder to a file outside it, named in `errors`."""
+    if not path.is_symlink() or _under(path, root):
+        return False
+    target = load.shown(Path(os.path.realpath(path)))
+    errors.append(
+        ErrorResult(file=load.shown(path), reason=f"a link to {target}, outside the input folder: not read")
+    )
+    return True
+
+
 def _walk(root: Path, unreadable: list[ErrorResult]) -> Iterator[Path]:
     # os.walk does not follow symbolic links to folders, so a link loop cannot trap it. A folder
     # it cannot list is named in the errors, never skipped in silence.
@@ -80,5 +95,9 @@ def _walk(root: Path, unreadable: list[ErrorResult]) -> Iterator[Path]:
 
     for folder, dirs, files in os.walk(root, onerror=named):
         dirs.sort()
+        for d in dirs:
+            if (Path(folder) / d).is_symlink():
+                reason = "a link to a folder: not followed (give the folder itself as an input)"
+                unreadable.append(ErrorResult(file=load.shown(Path(folder) / d), reason=reason))
         for f in files:
             yield Path(folder) / f

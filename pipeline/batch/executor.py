@@ -8,6 +8,12 @@ files) and the workers are forked from it before any other thread exists, so a w
 milliseconds to start, not the second or so of a fresh interpreter. Where fork is unavailable the
 workers are spawned and load the models themselves, once each.
 
+A worker that dies (killed by the system for lack of memory, or by a crash in a native library)
+breaks a process pool and every item in flight with it. The pool is then started anew (spawned:
+by then the caller may run threads, which fork does not mix with) and the items in flight are
+redone; the item that was being waited on runs alone, and if its worker dies again it is the
+culprit: `lost(item)` stands for its result and the batch goes on.
+
 A Dask cluster runs the same per-item function for archives that outgrow one machine
 (`dask_executor.DaskExecutor`, with the same `map`). At most `window` items are in flight, so
 memory stays flat however many items there are.
@@ -18,7 +24,9 @@ from __future__ import annotations
 import multiprocessing
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from itertools import islice
 from types import TracebackType
 from typing import Any, TypeVar
 
@@ -86,12 +94,67 @@ class Executor(Closing):
         for future in [self._pool.submit(_ready) for _ in range(self.workers)]:
             future.result()
 
-    def map(self, fn: Callable[[T], R], items: Iterable[T], window: int | None = None) -> Iterator[R]:
+    def map(
+        self,
+        fn: Callable[[T], R],
+        items: Iterable[T],
+        window: int | None = None,
+        lost: Callable[[T], R] | None = None,
+    ) -> Iterator[R]:
+        """`fn(item)` for every item, in order; an item whose worker dies twice gives `lost(item)`
+        (without `lost`, the pool's BrokenProcessPool is raised)."""
         if self._pool is None:
             yield from map(fn, items)
             return
-        pool = self._pool
-        yield from in_order(lambda item: pool.submit(fn, item), items, window or self.workers * 8)
+        it = iter(items)
+        pending: deque[tuple[T, Future[R]]] = deque()
+
+        def submit(item: T) -> None:
+            assert self._pool is not None
+            try:
+                future = self._pool.submit(fn, item)
+            except BrokenProcessPool as broken:  # it broke before its future said so
+                future = Future()
+                future.set_exception(broken)
+            pending.append((item, future))
+
+        for item in islice(it, window or self.workers * 8):
+            submit(item)
+        while pending:
+            item, future = pending.popleft()
+            try:
+                result = future.result()
+            except BrokenProcessPool:
+                if lost is None:
+                    raise
+                result = self._alone(fn, item, lost)
+                # The other items in flight broke with the pool, unless they were done before it.
+                waiting = list(pending)
+                pending.clear()
+                for other, done in waiting:
+                    if done.done() and not isinstance(done.exception(), BrokenProcessPool):
+                        pending.append((other, done))
+                    else:
+                        submit(other)
+            for nxt in islice(it, 1):
+                submit(nxt)
+            yield result
+
+    def _alone(self, fn: Callable[[T], R], item: T, lost: Callable[[T], R]) -> R:
+        """`item` run by itself in a new pool: its result, or `lost(item)` if its worker dies again."""
+        self._restart()
+        assert self._pool is not None
+        try:
+            return self._pool.submit(fn, item).result()
+        except BrokenProcessPool:
+            self._restart()
+            return lost(item)
+
+    def _restart(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=False, cancel_futures=True)
+        spawned = multiprocessing.get_context("spawn")
+        self._pool = ProcessPoolExecutor(self.workers, mp_context=spawned, initializer=warm_up)
 
     def close(self) -> None:
         if self._pool is not None:

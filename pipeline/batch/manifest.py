@@ -4,8 +4,9 @@ version of the pipeline.
 `OUT/.manifest.jsonl` gets one line per input as soon as that input's outputs are on disk
 (append and flush: a `kill -9` loses at most the line being written, and a torn last line is
 ignored on reading). A rerun skips an input whose content hash and pipeline version match and
-whose outputs are all there; it redoes the rest. At the end of a run the file is rewritten
-compactly, atomically.
+whose outputs are all there with the content hashes written beside them (a truncated, edited or
+corrupted output is redone, not copied into records.jsonl); it redoes the rest. At the end of a
+run the file is rewritten compactly, atomically.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ class Entry:
     sha256: str
     version: str
     outputs: list[str] = field(default_factory=list)  # output names, relative, without ".json"
+    output_sha256: list[str] = field(default_factory=list)  # of each output file, as written
     achievements: int = 0
     errors: list[dict[str, str]] = field(default_factory=list)
 

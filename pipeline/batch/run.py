@@ -22,7 +22,7 @@ from typing import Any
 
 from .. import api
 from ..core import version as versions
-from ..core.hashing import sha256_stream
+from ..core.hashing import sha256, sha256_stream
 from ..errors import ArticleError
 from ..io import load, sources
 from ..output.models import ArticleRecord, ErrorResult
@@ -144,7 +144,7 @@ def run_batch(
                 unreadable[key] = {"file": exc.file, "reason": exc.reason}
                 continue
             old = known.get(key)
-            if old and old.sha256 == sha and old.version == version and _outputs_exist(out, old):
+            if old and old.sha256 == sha and old.version == version and _outputs_intact(out, old):
                 entries[key] = old
                 summary.unchanged += 1
             else:
@@ -166,17 +166,20 @@ def run_batch(
                         on_result(job, None)
         writer = manifest.Writer(out)
         try:
-            results = pool.map(process, (job for job, _ in todo))
+            results = pool.map(process, (job for job, _ in todo), lost=_worker_died)
             taken = {name.casefold() for entry in entries.values() for name in entry.outputs}
             for (job, sha), result in zip(todo, results, strict=True):
                 result.outputs = [(_unique(name, taken), line, n) for name, line, n in result.outputs]
+                hashes = []
                 for name, line, _ in result.outputs:
                     write_atomic(out / f"{name}.json", line + "\n")
+                    hashes.append(sha256(line + "\n"))
                 entry = manifest.Entry(
                     input=load.shown(job.path),
                     sha256=sha,
                     version=version,
                     outputs=[name for name, _, _ in result.outputs],
+                    output_sha256=hashes,
                     achievements=sum(n for _, _, n in result.outputs),
                     errors=result.errors,
                 )
@@ -194,6 +197,11 @@ def run_batch(
         manifest.rewrite(out, entries)
         summary.seconds = time.perf_counter() - started
         return summary
+
+
+def _worker_died(job: Job) -> JobResult:
+    reason = "the process working on it died (killed by the system, often for lack of memory)"
+    return JobResult(errors=[{"file": load.shown(job.path), "reason": reason}])
 
 
 def _unique(name: str, taken: set[str]) -> str:
@@ -218,8 +226,19 @@ def _remove_stale(out: Path, known: dict[str, manifest.Entry], entries: dict[str
                 (out / f"{name}.json").unlink(missing_ok=True)
 
 
-def _outputs_exist(out: Path, entry: manifest.Entry) -> bool:
-    return all((out / f"{name}.json").is_file() for name in entry.outputs)
+def _outputs_intact(out: Path, entry: manifest.Entry) -> bool:
+    """Every output of `entry` on disk with the content it was written with (a manifest from before
+    output hashes has none: its inputs are redone once)."""
+    if len(entry.output_sha256) != len(entry.outputs):
+        return False
+    for name, expected in zip(entry.outputs, entry.output_sha256, strict=True):
+        path = out / f"{name}.json"
+        try:
+            if not path.is_file() or path.is_symlink() or sha256(path.read_bytes()) != expected:
+                return False
+        except OSError:
+            return False
+    return True
 
 
 def _assemble(
