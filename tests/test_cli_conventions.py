@@ -72,3 +72,35 @@ def test_help_shows_metavars_not_python_types(command):
         assert "run [OPTIONS] PATH..." in result.output
         assert "[dask] extra" in result.output and "Examples:" in result.output
         assert "DIR" in result.output and "DATE" in result.output
+
+
+def test_quiet_silences_the_status_line_of_the_commands_that_write(tmp_path):
+    (tmp_path / "a.txt").write_text("LĐLĐ tỉnh A\nLĐLĐ tỉnh A kết nạp 30 đoàn viên.\n", encoding="utf-8")
+    out = tmp_path / "o"
+    runner = CliRunner()
+    assert runner.invoke(app, ["run", str(tmp_path / "a.txt"), "--out", str(out), "-q"]).exit_code == 0
+    commands = [
+        ["table", str(out), "--to", str(tmp_path / "t.csv")],
+        ["summary", str(out), "--to", str(tmp_path / "s.csv")],
+        ["report", str(out), "--html", str(tmp_path / "r")],
+    ]
+    for argv in commands:
+        loud = runner.invoke(app, argv)
+        quiet = runner.invoke(app, [*argv, "-q"])
+        assert loud.exit_code == quiet.exit_code == 0, (argv, quiet.output)
+        assert " -> " in loud.output and " -> " not in quiet.output, argv
+
+
+def test_packaging_follows_pep_639_with_one_version_source():
+    """`license = {text = "MIT"}` is refused by setuptools from February 2027; the version was
+    written twice; `wheel` was a needless build requirement."""
+    tomllib = pytest.importorskip("tomllib")
+    from conftest import ROOT
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    meta = project["project"]
+    assert meta["license"] == "MIT" and meta["license-files"] == ["LICENSE"]
+    assert (ROOT / "LICENSE").read_text(encoding="utf-8").startswith("MIT License")
+    assert project["build-system"]["requires"] == ["setuptools>=77"]
+    assert "version" not in meta and meta["dynamic"] == ["version"]
+    assert project["tool"]["setuptools"]["dynamic"]["version"] == {"attr": "pipeline.__version__"}

@@ -13,10 +13,16 @@ attributes are the same in both. tests/test_cli_conventions.py checks every comm
 from __future__ import annotations
 
 import inspect
-from typing import Any
+from typing import Annotated, Any
+
+import typer
 
 from rich.markup import escape
 from typer.core import TyperCommand, TyperGroup
+
+
+# -q on the commands that print a status line beside what they write ("12 rows -> a.xlsx").
+Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No status line (errors still go to stderr).")]
 
 
 def _paragraphs(text: str) -> str:

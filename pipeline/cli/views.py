@@ -13,7 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 from . import app, err
-from .help import Command
+from .help import Command, Quiet
 
 
 def fmt_value(a: dict[str, Any]) -> str:
@@ -127,6 +127,7 @@ def table(
             help="achievements (default), targets, statistics, other_figures; repeatable.",
         ),
     ] = None,
+    quiet: Quiet = False,
 ) -> None:
     """One row per achievement, with its article, organisation, time, evidence and fact id.
 
@@ -147,7 +148,8 @@ def table(
     except tables.MissingExtra as error:
         err.print(f"[red]error[/red] {escape(str(error))}")
         raise typer.Exit(2) from None
-    print(f"{n} rows -> {target}")
+    if not quiet:
+        print(f"{n} rows -> {target}")
 
 
 @app.command(cls=Command)
@@ -167,6 +169,7 @@ def summary(
     to: Annotated[
         Path | None, typer.Option("--to", metavar="FILE", help="Also write the totals (.csv or .xlsx).")
     ] = None,
+    quiet: Quiet = False,
 ) -> None:
     """Totals per group, each result counted once however many articles report it.
 
@@ -198,7 +201,8 @@ def summary(
         if form not in tables.FORMATS:
             raise typer.BadParameter("choose .csv, .xlsx or .jsonl", param_hint="--to")
         tables.write(lines, columns, to, form)
-        print(f"{len(lines)} groups -> {to}")
+        if not quiet:
+            print(f"{len(lines)} groups -> {to}")
 
 
 @app.command(cls=Command)
@@ -209,6 +213,7 @@ def report(
     html_dir: Annotated[
         Path, typer.Option("--html", metavar="DIR", help="Folder to write the HTML report into.")
     ] = Path("report"),
+    quiet: Quiet = False,
 ) -> None:
     """A static HTML report: totals, charts, a sortable table, each article with its mentions marked.
 
@@ -218,7 +223,8 @@ def report(
 
     _needs_records(source)
     n = write_report(source, html_dir)
-    print(f"{n} articles -> {html_dir / 'index.html'}")
+    if not quiet:
+        print(f"{n} articles -> {html_dir / 'index.html'}")
 
 
 def _needs_records(source: Path) -> None:
