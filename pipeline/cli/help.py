@@ -16,10 +16,8 @@ import inspect
 from typing import Annotated, Any
 
 import typer
-
 from rich.markup import escape
 from typer.core import TyperCommand, TyperGroup
-
 
 # -q on the commands that print a status line beside what they write ("12 rows -> a.xlsx").
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No status line (errors still go to stderr).")]
