@@ -158,3 +158,38 @@ def test_json_lines_keys_and_short_html_fragments(tmp_path: Path):
     assert [r["source"]["id"] for r in records] == ["x1", "x2"]
     assert records[0]["published"] == "2023-05-02"
     assert [a["value"] for a in records[1]["achievements"]] == [300]
+
+
+def test_a_json_lines_line_past_the_limit_is_named_without_being_held(tmp_path: Path, monkeypatch):
+    """A 1.5 GB line was read whole before its length was checked."""
+    from pipeline.io import sources
+
+    monkeypatch.setattr(sources, "MAX_LINE_BYTES", 1000)
+    src = tmp_path / "dump.jsonl"
+    long_line = json.dumps({"text": GOOD + "x" * 5000})
+    src.write_text("\n".join([json.dumps({"text": GOOD}), long_line, json.dumps({"text": GOOD})]) + "\n")
+    read: list[int] = []
+    real = sources._lines
+
+    def spying(f):
+        for line in real(f):
+            read.append(len(line) if isinstance(line, bytes) else 0)
+            yield line
+
+    monkeypatch.setattr(sources, "_lines", spying)
+    docs = list(sources.documents(src, "dump"))
+    assert [type(d).__name__ for d in docs] == ["Document", "ErrorResult", "Document"]
+    assert "line too long" in docs[1].reason and docs[1].file.endswith("dump.jsonl:2")
+    assert max(read) <= 1001  # no line longer than the limit was held
+
+
+def test_a_text_too_long_for_an_article_is_named(tmp_path: Path, monkeypatch):
+    from pipeline.io import sources
+
+    monkeypatch.setattr(sources, "MAX_ARTICLE_CHARS", 500)
+    (tmp_path / "book.txt").write_text(GOOD * 20, encoding="utf-8")
+    (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
+    summary = run_batch([tmp_path], tmp_path / "out")
+    assert (summary.articles, summary.errors) == (1, 1)
+    (error,) = _errors(tmp_path / "out")
+    assert error["file"].endswith("book.txt") and "too long for one article" in error["reason"]

@@ -12,7 +12,7 @@ import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import IO, Any
 
 import regex
 
@@ -26,6 +26,10 @@ from .published import published as read_published
 # What each file suffix holds; anything else in a folder is not an article and is skipped.
 FORMATS = {".txt": "text", ".text": "text", ".html": "html", ".htm": "html", ".jsonl": "jsonl"}
 MAX_LINE_BYTES = 20 * 1024 * 1024
+# One article's text, whatever holds it. News articles run to tens of KB; past this, the text is a
+# dump or a book, and its time (about 6 s a MB, most of it word_tokenize) would hold the batch up.
+# The library's `extract` takes any length (tools/scaling.py measures it to 10 MB).
+MAX_ARTICLE_CHARS = 3_000_000
 
 
 @dataclass(frozen=True)
@@ -79,7 +83,20 @@ class Keys:
 
 
 def documents(path: Path, name: str, keys: Keys = Keys()) -> Iterator[Document | ErrorResult]:
-    """The documents of one input file, in order."""
+    """The documents of one input file, in order; one too long for an article is an error."""
+    for doc in _documents(path, name, keys):
+        if isinstance(doc, Document) and len(doc.text) > MAX_ARTICLE_CHARS:
+            where = doc.source.path + (f":{doc.source.line}" if doc.source.line else "")
+            reason = (
+                f"too long for one article ({len(doc.text):,} characters; the limit is "
+                f"{MAX_ARTICLE_CHARS:,}): split it into its articles"
+            )
+            yield ErrorResult(file=where, reason=reason)
+        else:
+            yield doc
+
+
+def _documents(path: Path, name: str, keys: Keys) -> Iterator[Document | ErrorResult]:
     kind = format_of(path) or "text"
     try:
         if kind == "jsonl":
@@ -137,8 +154,12 @@ def _jsonl(path: Path, name: str, keys: Keys) -> Iterator[Document | ErrorResult
         f = path.open("rb")
     used: set[str] = set()
     with f:
-        for number, raw in enumerate(f, start=1):
+        for number, raw in enumerate(_lines(f), start=1):
             where = f"{label}:{number}"
+            if isinstance(raw, int):
+                reason = f"line too long ({raw:,} bytes; the limit is {MAX_LINE_BYTES:,})"
+                yield ErrorResult(file=where, reason=reason)
+                continue
             if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
                 raw = raw[3:]
             if not raw.strip():
@@ -151,11 +172,28 @@ def _jsonl(path: Path, name: str, keys: Keys) -> Iterator[Document | ErrorResult
                 yield doc
 
 
+def _lines(f: IO[bytes]) -> Iterator[bytes | int]:
+    """Each line of `f`, or the length of a line over MAX_LINE_BYTES, which is read past in
+    blocks and never held (a 1.5 GB line was read whole before its length was checked)."""
+    while True:
+        line = f.readline(MAX_LINE_BYTES + 1)
+        if not line:
+            return
+        if len(line) <= MAX_LINE_BYTES or (line.endswith(b"\n") and len(line) == MAX_LINE_BYTES + 1):
+            yield line
+            continue
+        size = len(line)
+        while not line.endswith(b"\n"):
+            line = f.readline(1 << 20)
+            if not line:
+                break
+            size += len(line)
+        yield size
+
+
 def _jsonl_line(
     raw: bytes, where: str, label: str, name: str, number: int, used: set[str], keys: Keys
 ) -> Document:
-    if len(raw) > MAX_LINE_BYTES:
-        raise ArticleError(where, f"line too long ({len(raw)} bytes; the limit is {MAX_LINE_BYTES})")
     try:
         item: Any = json.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:

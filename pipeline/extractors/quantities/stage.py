@@ -8,9 +8,12 @@ Durations and ages ("1,5 ngày", "87 năm") are not quantities.
 
 from __future__ import annotations
 
+import heapq
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
+from itertools import chain, pairwise
 
 import regex
 
@@ -101,24 +104,34 @@ def _quantity(
     )
 
 
+def _start(n: Number) -> int:
+    return n.start
+
+
 def find_quantities(text: str, blocked: list[TextSpan]) -> list[Quantity]:
     voc = vocabulary()
     free = SpanIndex(blocked)
-    numbers = [n for n in find_numbers(text) if not free.overlaps(n.start, n.end)]
-    taken = SpanIndex([*blocked, *numbers])
-    numbers += [
+    digits: Iterable[Number] = (n for n in find_numbers(text) if not free.overlaps(n.start, n.end))
+    words = [
         n
         for n in find_word_numbers(text)
         if n.value > 1
-        and not taken.overlaps(n.start, n.end)
+        and not free.overlaps(n.start, n.end)
         and not _AFTER_DIGITS.search(text, max(0, n.start - 12), n.start)  # "45 năm hoạt động": a unit
         and _names_what(_read_right(text, n, voc))  # words are a number only before what they count
         and _has_digit_word(text[n.start : n.end])
     ]
-    numbers.sort(key=lambda n: n.start)
+    if words:  # a number in words inside one in digits is part of it
+        digits = list(digits)
+        taken = SpanIndex(digits)
+        words = [n for n in words if not taken.overlaps(n.start, n.end)]
+    # Streamed in text order, digits before words at one start: the figures of a long text are
+    # never all held at once (a megabyte of "1/" held half a million of them).
+    numbers = heapq.merge(digits, words, key=_start)
     out: list[Quantity] = []
     skip_until = -1
-    for i, n in enumerate(numbers):
+    for n, nxt in pairwise(chain(numbers, [None])):
+        assert n is not None
         if n.start < skip_until:
             continue
         if voc.vague.search(text[max(0, n.start - 8) : n.start]) and n.rule == "words":
@@ -128,7 +141,6 @@ def find_quantities(text: str, blocked: list[TextSpan]) -> list[Quantity]:
         reading = _read_right(text, n, voc)
         # A range: "50 - 100 nghìn đồng", "từ 5 đến 7 tỷ đồng", "300.000 - 500.000đ".
         sep = voc.range_sep.match(text, n.end)
-        nxt = numbers[i + 1] if i + 1 < len(numbers) else None
         if (
             sep is not None
             and nxt is not None
