@@ -21,6 +21,8 @@ class Units(RuleFile):
     plan_words: Words
     reach_verbs: Words
     not_quantity_units: Words
+    words_alone_not_counts: Words
+    not_counted_after_words: Words
     count_units: list[CountUnit]
 
 

@@ -69,6 +69,21 @@ def _names_what(reading: Reading | None) -> bool:
     return reading is not None and (reading.kind != "count" or reading.unit is not None)
 
 
+def _counts_something(text: str, n: Number, voc: Vocabulary) -> bool:
+    """A number in words is a quantity before a unit, a currency or a percent sign, or, written in
+    lower case, before a noun ("hai bên", "hai cách"); see `words_alone_not_counts` in units.yaml."""
+    reading = _read_right(text, n, voc)
+    if _names_what(reading):
+        return True
+    written = text[n.start : n.end]
+    return (
+        reading is not None
+        and written.islower()
+        and written not in voc.words_alone_not_counts
+        and voc.noun_after.match(text, n.end) is not None
+    )
+
+
 def _after_reach(text: str, start: int) -> bool:
     """'đạt 116,3 kế hoạch': a plan word makes a percentage only after 'đạt' or 'vượt'."""
     return _reach_before().search(text, max(0, start - 30), start) is not None
@@ -118,7 +133,7 @@ def find_quantities(text: str, blocked: list[TextSpan]) -> list[Quantity]:
         if n.value > 1
         and not free.overlaps(n.start, n.end)
         and not _AFTER_DIGITS.search(text, max(0, n.start - 12), n.start)  # "45 năm hoạt động": a unit
-        and _names_what(_read_right(text, n, voc))  # words are a number only before what they count
+        and _counts_something(text, n, voc)  # words are a number only before what they count
         and _has_digit_word(text[n.start : n.end])
     ]
     if words:  # a number in words inside one in digits is part of it
@@ -175,6 +190,9 @@ def find_quantities(text: str, blocked: list[TextSpan]) -> list[Quantity]:
             start = prefix.start()
         if reading is None:
             continue
+        if reading.kind == "count" and reading.unit is None and n.scaled and _after_money(text, n, out):
+            # "bị xử phạt 200.000đ, ... cũng chỉ tới 20 triệu": the currency is understood
+            reading = _money(text, reading.end, str(out[-1].unit), voc)
         if reading.kind == "count" and reading.unit is None:
             if voc.day_before.search(text, max(0, n.start - 6), n.start) is not None:
                 continue  # "vào ngày 10", "mùng 5 Tết": a day of the month, not a count
@@ -190,6 +208,17 @@ def find_quantities(text: str, blocked: list[TextSpan]) -> list[Quantity]:
             qual, end = "at_least", m.end()
         out.append(_quantity(text, qstart, end, reading.kind, value, reading, qual))
     return out
+
+
+_SENTENCE_END = regex.compile(r"[.!?;\n](?!\d)")
+
+
+def _after_money(text: str, n: Number, found: list[Quantity]) -> bool:
+    """A figure with a scale word and nothing after it ("20 triệu") follows an amount of money in
+    its sentence, close enough to share its currency."""
+    if not found or found[-1].kind != "money" or n.start - found[-1].end > 150:
+        return False
+    return _SENTENCE_END.search(text, found[-1].end, n.start) is None
 
 
 def _money(text: str, end: int, code: str, voc: Vocabulary) -> Reading:

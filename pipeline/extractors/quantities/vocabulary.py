@@ -33,6 +33,8 @@ class Vocabulary:
     day_before: regex.Pattern[str]
     per: regex.Pattern[str]
 
+    words_alone_not_counts: frozenset[str]
+    noun_after: regex.Pattern[str]  # a lower-case word after a number in words, not a list marker's
     reach: str  # verbs that measure a figure against a plan: "đạt", "vượt", "bằng"
 
 
@@ -78,6 +80,10 @@ def vocabulary() -> Vocabulary:
             r"(?<![\p{L}])(?:" + alternation(cased(rules.section("dates", "day_words"))) + r")\s+$"
         ),
         at_least_after=regex.compile(r"\s+(?:" + alternation(num["at_least_after"]) + r")" + _WB),
+        words_alone_not_counts=frozenset(units["words_alone_not_counts"]),
+        noun_after=regex.compile(
+            r"[^\S\n]+(?!(?:" + alternation(units["not_counted_after_words"]) + r")(?![\p{L}]))\p{Ll}"
+        ),
         reach="(?:" + alternation(units["reach_verbs"]) + ")",
         per=regex.compile(r"/\s?(\p{L}[\p{L}\d]*(?:\s(?:quà|người|tháng|năm|ngày|lượt))?)"),
     )
