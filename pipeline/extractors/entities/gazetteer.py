@@ -173,6 +173,13 @@ def _org_patterns(orgs: dict[str, Any], levels: str, place_alt: str) -> dict[str
             + r")"
             + WB
         ),
+        # A company named in lower case and closed by its number: "Xí nghiệp công trình 796",
+        # "Xí nghiệp vận chuyển rác số 2" (organisations.numbered_companies checks the words).
+        "company_numbered": one_line(
+            r"(?<![\p{L}])(?P<head>"
+            + alternation(orgs["company_heads"])
+            + r")\s+(?P<words>(?:\p{Ll}+\s+){1,4})(?:số\s+)?(?P<number>\d{1,4})(?![\p{L}\d]|[.,]\d)"
+        ),
         "named": one_line(
             r"(?<![\p{L}])(?P<head>"
             + alternation(orgs["named_heads"])

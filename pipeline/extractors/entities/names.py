@@ -19,7 +19,7 @@ import regex
 
 from ...core import lexicon, rules
 from ...core.article import TextSpan
-from ...core.patterns import alternation
+from ...core.patterns import YEAR, alternation
 
 
 @dataclass(frozen=True)
@@ -189,18 +189,26 @@ def name_end(tokens: Tokens, start: int, end: int, open_tail: bool = True) -> in
                 continue
             return end  # "Công ty Freetrend | và Công ty Kollan": another body begins
         if word.isdigit() and len(word) <= 4 and not after_abbreviation:
-            # "Công ty Truyền tải Điện 4", "Xí nghiệp công trình 796": a number ends the name
-            # unless it counts what follows ("Công đoàn X 32 đoàn viên", "KCN Y 3 năm").
-            j = tokens.following(tokens.ends[i])
-            if j is None or tokens.word(j) not in e.number_units:
-                return tokens.ends[i]
-            return end
+            return tokens.ends[i] if _number_closes(tokens, i, e) else end
         # After an abbreviation the name may go on only towards more capitals ("TNHH nhà nước
         # MTV"), never end in lower case: "Bộ LĐ-TB&XH | đề xuất tăng lương".
         tail_end = _tail(tokens, i, e, open_tail and not after_abbreviation)
         if tail_end is None:
             return end
         end = tail_end
+
+
+_YEAR = regex.compile(YEAR)
+
+
+def _number_closes(tokens: Tokens, i: int, e: Edges) -> bool:
+    """Token `i`, a number, ends the name before it ("Công ty Truyền tải Điện 4", "Xí nghiệp công
+    trình 796") unless it counts what follows ("Công đoàn X 32 đoàn viên", "KCN Y 3 năm") or is
+    a year ("Công ty X nhiệm kỳ 2023-2028": the term, not the name)."""
+    if _YEAR.fullmatch(tokens.word(i)):
+        return False
+    j = tokens.following(tokens.ends[i])
+    return j is None or tokens.word(j) not in e.number_units
 
 
 def _stops(word: str, e: Edges) -> bool:
@@ -228,6 +236,8 @@ def _tail(tokens: Tokens, i: int, e: Edges, open_tail: bool) -> int | None:
             return end
         if _punctuation(word) or _capitalised(word) or word in e.levels or word in e.joiners:
             return end if (k and open_tail) else None
+        if k and word.isdigit() and len(word) <= 4 and _number_closes(tokens, j, e):
+            return tokens.ends[j]  # a lower-case name closed by its number: "Xí nghiệp công trình 796"
         if k == e.max_tail or word in e.stop_words or any(ch.isdigit() for ch in word):
             return None
         end = tokens.ends[j]

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import regex
 
+from ...core.patterns import YEAR
 from .gazetteer import Found, Gazetteer, clip_at_breakers, gazetteer, level_word
-from .names import Tokens, name_end
+from .names import Tokens, edges, name_end
 
 
 def find_orgs(text: str, g: Gazetteer, tokens: Tokens) -> list[Found]:
@@ -69,6 +70,7 @@ def find_orgs(text: str, g: Gazetteer, tokens: Tokens) -> list[Found]:
         if m.group("union"):  # the union of a company: "Công đoàn Công ty CP Bách Hưng Sinh"
             out.append(Found(m.start(), end, "ORGANIZATION", f"Công đoàn {company}", "union", "grassroots"))
         out.append(Found(m.start("head"), end, "ORGANIZATION", company, "company"))
+    out += numbered_companies(text, g)
     for m in p["named"].finditer(text):
         if len(tokens) and not tokens.starts_at(m.start()):
             continue  # "Hội" ending "Đỗ Kim Hội" is not the head of a body
@@ -79,6 +81,30 @@ def find_orgs(text: str, g: Gazetteer, tokens: Tokens) -> list[Found]:
         if name in g.data["generic_bodies"]:
             continue
         out.append(Found(m.start(), end, "ORGANIZATION", name, "named"))
+    return out
+
+
+_YEAR = regex.compile(YEAR)
+
+
+def numbered_companies(text: str, g: Gazetteer) -> list[Found]:
+    """Companies named in lower-case words up to their number ("Xí nghiệp công trình 796"): the
+    number closes the name only when no verb or function word comes before it ("Công ty đã trao
+    30 ...") and it counts nothing after it ("Nhà máy có 300 công nhân")."""
+    e = edges()
+    out = []
+    for m in g.patterns["company_numbered"].finditer(text):
+        if _YEAR.fullmatch(m.group("number")):
+            continue  # "Công ty ... nhiệm kỳ 2023": a term, not a name
+        words = m.group("words").split()
+        pairs = {" ".join(words[k : k + 2]) for k in range(len(words) - 1)}
+        if any(w in e.stop_words or w in e.verbs for w in [*words, *pairs]):
+            continue
+        after = text[m.end() : m.end() + 30].split()
+        if after and (after[0] in e.number_units or " ".join(after[:2]) in e.number_units):
+            continue
+        name = " ".join(text[m.start() : m.end()].split())
+        out.append(Found(m.start(), m.end(), "ORGANIZATION", name, "company"))
     return out
 
 
