@@ -25,6 +25,7 @@ from .extractors.dates.spoken import named_days, relative
 from .extractors.dates.stage import place_lunar_years
 from .extractors.numbers.reader import as_number, find_word_numbers
 from .extractors.quantities.stage import find_quantities
+from .extractors.references.stage import labelled_numbers
 from .output.models import DateMention
 
 Dim = Literal["number", "money", "percent", "date", "period", "relative"]
@@ -62,9 +63,11 @@ def parse(text: str, *, dims: Iterable[str] = DIMS, reference: dt.date | str | N
     if unknown:
         raise ValueError(f"unknown dims {sorted(unknown)}; choose from {', '.join(DIMS)}")
     day = _reference(reference)
-    dates = _dates(text, day)
-    found = dates + _quantities(text, dates)
-    return [p for p in filter_spans(found) if p.dim in wanted]
+    dates = filter_spans(_dates(text, day))
+    # The quantities are read outside the dates and apart from each other, except a range's two
+    # ends, which both stay: "50 - 100 nghìn đồng" is 50000 (over the range) and 100000.
+    found = sorted(dates + _quantities(text, dates), key=lambda p: (p.start, -p.end))
+    return [p for p in found if p.dim in wanted]
 
 
 def _reference(value: dt.date | str | None) -> dt.date | None:
@@ -135,9 +138,10 @@ def _date(text: str, start: int, end: int, value: str | None, rule: str, dim: Di
 def _quantities(text: str, dates: list[Parsed]) -> list[Parsed]:
     """Counts, money and percentages as the article reader finds them, then numbers in words that
     it leaves out for want of a counted noun after them ("hai mươi")."""
-    blocked = [TextSpan(d.start, d.end) for d in dates]
+    # Numbers that name ("Điều 5", "phòng 305", "vàng 9999") are no quantities here either.
+    blocked = [TextSpan(d.start, d.end) for d in dates] + labelled_numbers(text)
     out: list[Parsed] = []
-    for q in find_quantities(text, blocked):
+    for q in find_quantities(text, blocked, minus_at_line_start=True):
         dim: Dim = "money" if q.kind == "money" else "percent" if q.kind == "percent" else "number"
         value = as_number(Decimal(str(q.value)))
         out.append(Parsed(dim, q.text, q.start, q.end, value, dim, q.rule or "", q.unit))

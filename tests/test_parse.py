@@ -56,8 +56,23 @@ CASES = [
     ("thứ sáu tới", "2017-03-09", [("relative", "2017-03-10")]),
     ("chủ nhật này", "2017-03-09", [("relative", "2017-03-12")]),
     ("lần thứ năm tới đây", "2017-03-09", [("number", 5)]),
-    # not quantities, not dates
-    ("vàng 9999", None, [("number", 9999)]),
+    # not quantities, not dates: a grade, a label
+    ("vàng 9999", None, []),
+    ("vàng 24K", None, []),
+    ("phòng 305", None, []),
+    ("xe khách 45 chỗ", None, [("number", 45)]),
+    # negatives, a leading decimal comma, informal millions, minor currency units, more codes
+    ("-1.200.000", None, [("number", -1200000)]),
+    ("âm 5", None, [("number", -5)]),
+    ("lỗ -1,2 tỷ đồng", None, [("money", -1200000000)]),
+    ("từ 50 -100 nghìn đồng", None, [("money", 50000), ("money", 100000)]),
+    (",77", None, [("number", 0.77)]),
+    ("1,2M", None, [("number", 1200000)]),
+    ("$3M", None, [("money", 3000000)]),
+    ("2 đô la và 23 xen", None, [("money", 2.23)]),
+    ("5 euro 20 cent", None, [("money", 5.2)]),
+    ("Rs.50", None, [("money", 50)]),
+    ("₩1000", None, [("money", 1000)]),
 ]
 
 

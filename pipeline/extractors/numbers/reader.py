@@ -26,6 +26,7 @@ _DIGITS = r"""
   | \d+,\d+                            # 397,6   0,55
   | \d+\.\d{1,2}(?!\d)                 # 1.5     (English decimal point: only 1-2 digits follow)
   | \d+
+  | (?<!\d[^\S\n]*),\d+               # ,77      (a leading decimal comma; never "300 ,7")
 )
 (?![\d])(?!,\d)(?!\.\d)
 """
@@ -91,7 +92,8 @@ def parse_digits(s: str) -> Decimal:
 
 
 def scale_value(word: str) -> int:
-    return int(rules.section("numbers", "scales")[word.lower()])
+    scales = rules.section("numbers", "scales")
+    return int(scales[word] if word in scales else scales[word.lower()])  # "M" is no "m" (metres)
 
 
 def parse_words(s: str) -> Decimal | None:

@@ -17,6 +17,7 @@ class Units(RuleFile):
     currencies: dict[str, Words]
     not_currency_after: Words
     currency_prefixes: dict[str, Words]
+    minor_units: dict[str, Words]
     percent_words: Words
     plan_words: Words
     reach_verbs: Words

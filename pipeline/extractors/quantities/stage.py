@@ -123,7 +123,23 @@ def _start(n: Number) -> int:
     return n.start
 
 
-def find_quantities(text: str, blocked: list[TextSpan]) -> list[Quantity]:
+# A minus: "âm 5", or a dash glued to the figure after a space or a bracket ("lỗ -1,2 tỷ đồng"),
+# never after a figure ("50 -100": a range) nor, in an article, at a line's start (a list's dash).
+_MINUS = regex.compile(r"(?:(?<![\p{L}])âm\s+|(?:(?<=[(:=])|(?<=[^\S\n])(?<![\d%][^\S\n]+))[-−])$", regex.I)
+_MINUS_AT_START = regex.compile(r"(?:^|(?<=\n))[-−]$")
+
+
+def _minus(text: str, start: int, line_start: bool) -> int | None:
+    """Where the minus before the figure at `start` begins, if one stands there."""
+    m = _MINUS.search(text, max(0, start - 8), start)
+    if m is None and line_start:
+        m = _MINUS_AT_START.search(text, max(0, start - 1), start)
+    return m.start() if m is not None else None
+
+
+def find_quantities(text: str, blocked: list[TextSpan], minus_at_line_start: bool = False) -> list[Quantity]:
+    """Counts, money and percentages in `text` outside `blocked`. A dash at a line's start is a
+    minus only with `minus_at_line_start` (a form field's "-1.200.000"; in an article, a list)."""
     voc = vocabulary()
     free = SpanIndex(blocked)
     digits: Iterable[Number] = (n for n in find_numbers(text) if not free.overlaps(n.start, n.end))
@@ -201,8 +217,14 @@ def find_quantities(text: str, blocked: list[TextSpan]) -> list[Quantity]:
         whole = reading.kind == "money" or (reading.kind == "count" and reading.unit is not None)
         if whole and not n.scaled and _EN_GROUPED.fullmatch(text, n.start, n.end):
             value = Decimal(text[n.start : n.end].replace(",", ""))
+        if (minus := _minus(text, start, minus_at_line_start)) is not None:
+            value, start = -value, minus
         qual, qstart = _qualifier(text, start, voc)
         end = reading.end
+        minor = voc.minor.get(str(reading.unit)) if reading.kind == "money" and not reading.per else None
+        if minor is not None and (cents := minor.match(text, end)) is not None:
+            value += Decimal(cents.group(1)) / 100  # "2 đô la và 23 xen" = 2.23
+            end = skip_until = cents.end()
         # endpos: the regex module checks a pattern's required words against the rest of the text
         if (m := voc.at_least_after.match(text, end, end + 40)) is not None:
             qual, end = "at_least", m.end()

@@ -35,6 +35,7 @@ class Vocabulary:
 
     words_alone_not_counts: frozenset[str]
     noun_after: regex.Pattern[str]  # a lower-case word after a number in words, not a list marker's
+    minor: dict[str, regex.Pattern[str]]  # "và 23 xen" after an amount in that currency
     reach: str  # verbs that measure a figure against a plan: "đạt", "vượt", "bằng"
 
 
@@ -84,6 +85,10 @@ def vocabulary() -> Vocabulary:
         noun_after=regex.compile(
             r"[^\S\n]+(?!(?:" + alternation(units["not_counted_after_words"]) + r")(?![\p{L}]))\p{Ll}"
         ),
+        minor={
+            code: regex.compile(r"\s+(?:và\s+)?(\d{1,2})\s*(?:" + alternation(words) + r")" + _WB)
+            for code, words in units["minor_units"].items()
+        },
         reach="(?:" + alternation(units["reach_verbs"]) + ")",
         per=regex.compile(r"/\s?(\p{L}[\p{L}\d]*(?:\s(?:quà|người|tháng|năm|ngày|lượt))?)"),
     )

@@ -79,6 +79,17 @@ def _roman(s: str) -> int:
     return int(rules.section("references", "roman_numerals")[s])
 
 
+def labelled_numbers(text: str) -> list[TextSpan]:
+    """Numbers that name rather than count: identifiers, phone numbers, times, storms, and numbers
+    after a label ("Điều 5", "phòng 305", "vàng 9999"). `parse` blocks them too."""
+    pats = _patterns()
+    out: list[TextSpan] = []
+    for name in ("identifier", "phone", "time", "storm", "bare_number_label", "label"):  # all need a digit
+        for s, e in near_digits(text):
+            out.extend(TextSpan(m.start(), m.end()) for m in pats[name].finditer(text, s, e))
+    return out
+
+
 def run(article: Article) -> Article:
     text = article.text
     pats = _patterns()
@@ -106,10 +117,7 @@ def run(article: Article) -> Article:
         while (more := _NEXT_NUMBER.match(text, pos)) is not None:  # "Chỉ thị 03, 05 của Bộ Chính trị"
             blocked.append(TextSpan(more.start(1), more.end(1)))
             pos = more.end()
-    windows = near_digits(text)
-    for name in ("identifier", "phone", "time", "storm", "bare_number_label", "label"):  # all need a digit
-        for s, e in windows:
-            blocked.extend(TextSpan(m.start(), m.end()) for m in pats[name].finditer(text, s, e))
+    blocked += labelled_numbers(text)
 
     ordinals: list[Ordinal] = []
     for m in pats["ordinal"].finditer(text):
