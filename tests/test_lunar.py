@@ -43,3 +43,29 @@ def test_nearest_looks_both_ways():
 def test_no_such_lunar_day():
     with pytest.raises(ValueError, match="no lunar day"):
         lunar.solar(2023, 13, 1)
+
+
+def test_tet_2030_falls_a_day_before_china_s():
+    """Like 2007: the new moon falls before midnight in UTC+7, after it in UTC+8."""
+    assert lunar.solar(2030, 1, 1).isoformat() == "2030-02-02"
+
+
+def test_every_day_1901_to_2099_against_lunar_vn():
+    """lunar-vn (Hồ Ngọc Đức's algorithm, independently written; a test-only dependency) gives the
+    lunar date of every solar day; ours must give back the same solar day from it."""
+    lunar_vn = pytest.importorskip("lunar_vn")
+    day, last = dt.date(1901, 1, 1), dt.date(2099, 12, 31)
+    wrong = []
+    while day <= last:
+        lunar_day = lunar_vn.solar_to_lunar(day)
+        if not lunar_day.leap and lunar.solar(lunar_day.year, lunar_day.month, lunar_day.day) != day:
+            wrong.append((day, lunar_day))
+        day += dt.timedelta(days=1)
+    assert wrong == []
+
+
+def test_day_30_of_a_29_day_month_is_no_day():
+    """'30 tháng Giêng' of 2023 rolled over silently to 1/2; month 1 of 2023 has 29 days."""
+    assert lunar.solar(2024, 2, 30) == dt.date(2024, 4, 8)  # month 2 of 2024 has 30
+    with pytest.raises(ValueError, match="that month has 29 days"):
+        lunar.solar(2023, 1, 30)

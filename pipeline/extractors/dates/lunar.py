@@ -89,7 +89,8 @@ def _leap_offset(a11: int) -> int:
 def solar(year: int, month: int, day: int) -> dt.date:
     """The solar date of lunar `day`/`month` (not a leap month) of lunar `year`.
 
-    (2017, 1, 1) -> 2017-01-28, Tết Đinh Dậu."""
+    (2017, 1, 1) -> 2017-01-28, Tết Đinh Dậu. A lunar month has 29 or 30 days; day 30 of a month
+    of 29 ("30 tháng Giêng" of 2023) is no day, and a ValueError, not the first of the next month."""
     if not 1 <= month <= 12 or not 1 <= day <= 30:
         raise ValueError(f"no lunar day {day}/{month}")
     if month < 11:
@@ -100,7 +101,11 @@ def solar(year: int, month: int, day: int) -> dt.date:
     offset = (month - 11) % 12
     if b11 - a11 > 365 and offset >= _leap_offset(a11):
         offset += 1  # a leap month comes before this one
-    return _date(_new_moon_day(k + offset) + day - 1)
+    first = _new_moon_day(k + offset)
+    length = _new_moon_day(k + offset + 1) - first
+    if day > length:
+        raise ValueError(f"no lunar day {day}/{month} in {year}: that month has {length} days")
+    return _date(first + day - 1)
 
 
 def nearest(month: int, day: int, to: dt.date) -> dt.date:

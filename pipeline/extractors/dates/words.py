@@ -3,14 +3,15 @@ years by their names in the sixty-year cycle ("Tết Ất Dậu", "năm mới B�
 
 from __future__ import annotations
 
+import calendar
 from typing import Any
 
 import regex
 
 from ...core import rules
 from ...core.patterns import alternation
-from .resolve import month
-from .rule import END, I, Rule, Y, at_word
+from .resolve import day, month, month_of
+from .rule import END, I, M, Rule, Y, at_word
 
 
 def word_rules(data: dict[str, Any]) -> list[Rule]:
@@ -48,6 +49,25 @@ def word_rules(data: dict[str, Any]) -> list[Rule]:
             ("tháng",),
             anywhere=True,
         ),
+        # "ngày đầu tiên của tháng ba", "ngày cuối cùng của tháng 2 năm 2024": a month's first or
+        # last day (the last of a February needs its year).
+        Rule(
+            "month_edge_day",
+            at_word(
+                r"ngày\s+(?P<edge>đầu\s+tiên|cuối\s+cùng)\s+(?:của\s+|trong\s+)?tháng\s+(?:"
+                + M
+                + r"|(?P<mw>"
+                + bare
+                + r"))(?![\p{L}\d])(?:\s*,?\s*(?:năm\s+|[/.-])"
+                + Y
+                + END
+                + ")?",
+                I,
+            ),
+            _month_edge,
+            ("tháng",),
+            anywhere=True,
+        ),
         # "Tết Ất Dậu", "năm mới Bính Tuất": a year named in the sixty-year cycle, placed in its
         # century by the article (see `stage.place_lunar_years`); not when the year is written after.
         Rule(
@@ -60,6 +80,15 @@ def word_rules(data: dict[str, Any]) -> list[Rule]:
             anywhere=True,
         ),
     ]
+
+
+def _month_edge(m: regex.Match[str]) -> str | None:
+    year = int(m.group("y")) if m.group("y") else None
+    if m.group("edge").lower().startswith("đầu"):
+        return day(year, month_of(m), 1)
+    if year is None and month_of(m) == 2:
+        return None  # 28 or 29 days: the year decides
+    return day(year, month_of(m), calendar.monthrange(year or 2001, month_of(m))[1])
 
 
 def _month_word(word: str) -> int:
