@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import pytest
+
 from pipeline.extractors.abbreviations.stage import find_definitions
 from pipeline.extractors.numbers.reader import parse_digits, parse_words
 from pipeline.text.clean import clean_text
@@ -64,3 +66,53 @@ def test_a_sentence_past_the_cap_is_cut_at_spaces_into_pieces_within_it():
         TextSpan(200, 250),
     ]
     assert capped(text, TextSpan(5, 50), cap=100) == [TextSpan(5, 50)]
+
+
+def test_tone_marks_agree_with_underthesea_s_map():
+    """underthesea's own token map is the oracle where the answer does not depend on the convention:
+    a mark on the first vowel of "oa", "oe", "uy" when a letter follows ("hòan", "họat", "hùynh")
+    belongs on the second, in lower case and in a headline's capitals; and where it does,
+    "hoá" -> "hóa" as underthesea writes it ("THANH HOÁ" was not normalised)."""
+    import regex
+
+    from pipeline.text.clean import normalise_tone_marks
+
+    token_map = pytest.importorskip("underthesea.pipeline.text_normalize.text_normalizer").token_map
+    misplaced = regex.compile(r"^\p{Ll}*(?<![q])(?:[òóỏõọ][ae]|[ùúủũụ]y)\p{Ll}+$")
+    cases = [(k, v) for k, v in token_map.items() if misplaced.match(k) and len(k) == len(v)]
+    assert len(cases) > 100
+    wrong = [
+        (k, v)
+        for k, v in cases
+        if normalise_tone_marks(k) != v or normalise_tone_marks(k.upper()) != v.upper()
+    ]
+    assert wrong == []
+    for old in ("hoá", "thuỷ", "khoẻ", "tuỳ", "uỷ"):
+        assert normalise_tone_marks(old) == token_map[old]
+        assert normalise_tone_marks(old.upper()) == token_map[old].upper()
+
+
+def test_every_province_in_underthesea_s_address_map_is_read():
+    """underthesea's address data (the 63 provinces before the 2025 merger, with Huế already a
+    city) as the oracle: "LĐLĐ tỉnh X" is one organisation, X its place, and X alone a place."""
+    import json
+    from pathlib import Path
+
+    address = pytest.importorskip("underthesea.address")
+    data = json.loads((Path(address.__file__).parent / "data" / "mapping.json").read_text(encoding="utf-8"))
+    from pipeline import extract
+
+    wrong = []
+    for info in data["old_province_names"].values():
+        level = "tỉnh" if info["name"].startswith("Tỉnh") else "thành phố"
+        body = f"LĐLĐ {level} {info['short']}"
+        record = extract(f"Năm qua, {body} trao 100 suất quà.")
+        orgs = [e.text for e in record.entities if e.type == "ORGANIZATION"]
+        places = [e.canonical for e in record.entities if e.type == "LOCATION"]
+        if orgs != [body] or places[:1] not in ([info["short"]], [info["name"]]):
+            wrong.append((body, orgs, places))
+        if info["short"] != "Hồ Chí Minh":  # alone, the name of a person first
+            record = extract(f"Năm qua, các cấp công đoàn {info['short']} trao 100 suất quà.")
+            if [e.canonical for e in record.entities if e.type == "LOCATION"] != [info["short"]]:
+                wrong.append((info["short"], [(e.type, e.text) for e in record.entities]))
+    assert len(data["old_province_names"]) == 63 and wrong == []

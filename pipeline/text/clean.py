@@ -24,12 +24,15 @@ _SPACES = regex.compile(r"[^\S\n]+")
 def _tone_pattern() -> tuple[regex.Pattern[str], dict[str, str]]:
     marks: dict[str, str] = {}
     for old, new in rules.section("cleaning", "tone_marks").items():
-        marks[old] = new
-        marks[old[0].upper() + old[1:]] = new[0].upper() + new[1:]
-        marks[old.upper()] = new.upper()  # headlines in capitals: "THANH HOÁ" -> "THANH HÓA"
-    # Not after "q" ("quý" keeps its mark: "u" there is part of the consonant) and only at the end
-    # of a syllable ("hoàn", "thuyền" are already right).
-    pattern = regex.compile(r"(?<![qQ])(" + alternation(list(marks)) + r")(?!\w)")
+        for a, b in ((old, new), (new, old)):  # at a syllable's end; before a letter, back again
+            marks[a] = b
+            marks[a[0].upper() + a[1:]] = b[0].upper() + b[1:]
+            marks[a.upper()] = b.upper()  # headlines in capitals: "THANH HOÁ" -> "THANH HÓA"
+    ends = alternation([k for k in marks if k.lower() in rules.section("cleaning", "tone_marks")])
+    inside = alternation([k for k in marks if k.lower() not in rules.section("cleaning", "tone_marks")])
+    # Not after "q" ("quý" keeps its mark: "u" there is part of the consonant); "hóa" at the end
+    # of a syllable, "hoàn" when a letter follows ("thuyền" is right and untouched).
+    pattern = regex.compile(r"(?<![qQ])(?:(" + ends + r")(?!\w)|(" + inside + r")(?=\p{L}))")
     return pattern, marks
 
 
@@ -41,7 +44,7 @@ def _furniture() -> tuple[frozenset[str], str]:
 
 def normalise_tone_marks(text: str) -> str:
     pattern, marks = _tone_pattern()
-    return pattern.sub(lambda m: marks[m.group(1)], text)
+    return pattern.sub(lambda m: marks[m.group()], text)
 
 
 # Line and paragraph separators (and their old control forms) end a line; invisible format
