@@ -13,15 +13,18 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from decimal import Decimal
+from functools import cache
 from typing import Any, Literal
 
 import regex
 
+from .core import rules
 from .core.article import TextSpan
+from .core.patterns import alternation, cased
 from .core.spans import filter_spans, overlaps
 from .extractors.dates.find import find_dates
-from .extractors.dates.resolve import DateMatch, day, resolve_year
-from .extractors.dates.spoken import named_days, relative
+from .extractors.dates.resolve import DateMatch, day, quarter_number, resolve_weekday, resolve_year
+from .extractors.dates.spoken import named_days, ordinal_before, relative
 from .extractors.dates.stage import place_lunar_years
 from .extractors.numbers.reader import as_number, find_word_numbers
 from .extractors.quantities.stage import find_quantities
@@ -94,9 +97,62 @@ def _dates(text: str, reference: dt.date | None) -> list[Parsed]:
     ]
     out = [_date(d.text, d.start, d.end, d.value, d.rule or "") for d in written]
     lower = text.lower()
-    for m in [*relative(text, lower, written, reference), *named_days(text, lower, written, reference)]:
+    spoken = [*relative(text, lower, written, reference), *named_days(text, lower, written, reference)]
+    for m in spoken:
         value = m.data.get("value")
         out.append(_date(m.text, m.start, m.end, value, m.rule, dim="relative"))
+    # a written date beside them wins by its length in `parse` ("thứ 2 ngày 6 tháng 2")
+    out += [p for p in _field_relatives(text, reference) if not overlaps(p.start, p.end, spoken)]
+    return out
+
+
+@cache
+def _field_patterns() -> dict[str, regex.Pattern[str]]:
+    days = rules.section("dates", "weekday_index")
+    numbered = alternation([w for w in days if " " not in w])
+    named = alternation(cased([w for w in days if " " in w]))
+    quarters = alternation(list(rules.section("dates", "quarters")))
+    months = alternation([w for w in rules.section("dates", "month_words") if w != "năm"])
+    return {
+        "weekday": regex.compile(
+            r"(?<![\p{L}])(?:[Tt]hứ\s+(?P<day>" + numbered + r")|(?P<day>" + named + r"))(?![\p{L}\d])"
+        ),
+        "after_ordinal": regex.compile(r"\s+là(?![\p{L}])"),
+        "quarter": regex.compile(r"(?<![\p{L}])[Qq]uý\s+(?P<q>" + quarters + r")(?![\p{L}\d])", regex.I),
+        "month_next": regex.compile(
+            r"(?<![\p{L}])[Tt]háng\s+(?:(?P<m>1[0-2]|0?[1-9])|(?P<mw>" + months + r"))\s+tới(?![\p{L}])"
+        ),
+    }
+
+
+def _field_relatives(text: str, reference: dt.date | None) -> list[Parsed]:
+    """What a form field says alone and an article would not: a bare weekday ("thứ hai": the next
+    Monday; in prose it is as often "the second"), a quarter without its year ("quý 3": of the
+    reference's), a month to come ("tháng 3 tới": the next March)."""
+    p = _field_patterns()
+    out = []
+    days = rules.section("dates", "weekday_index")
+    for m in p["weekday"].finditer(text):
+        if ordinal_before(text, m.start()) or p["after_ordinal"].match(text, m.end()):
+            continue  # "lần thứ năm", "thứ hai là": it counts
+        index = int(days[m.group("day").lower()])
+        value = resolve_weekday(index, "next", 0, reference) if reference else None
+        out.append(Parsed("relative", m.group(), m.start(), m.end(), value, "day", "weekday_alone"))
+    for m in p["quarter"].finditer(text):
+        q = quarter_number(m.group("q"))
+        value = f"{reference.year}-{3 * q - 2:02d}/{reference.year}-{3 * q:02d}" if reference else None
+        out.append(Parsed("relative", m.group(), m.start(), m.end(), value, "quarter", "quarter_alone"))
+    for m in p["month_next"].finditer(text):
+        number = (
+            int(m.group("m"))
+            if m.group("m")
+            else int(rules.section("dates", "month_words")[m.group("mw").lower()])
+        )
+        value = None
+        if reference:
+            year = reference.year + (number <= reference.month)
+            value = f"{year}-{number:02d}"
+        out.append(Parsed("relative", m.group(), m.start(), m.end(), value, "month", "month_next"))
     return out
 
 

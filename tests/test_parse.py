@@ -73,6 +73,25 @@ CASES = [
     ("5 euro 20 cent", None, [("money", 5.2)]),
     ("Rs.50", None, [("money", 50)]),
     ("₩1000", None, [("money", 1000)]),
+    ("10$ và 20 euros", None, [("money", 10), ("money", 20)]),
+    ("trên một đô la và 42 xu", None, [("money", 1.42)]),
+    ("- 1,200,000", None, [("number", -1200000)]),
+    # a year-like figure before money counts money: "2000 đồng" is no year
+    ("1000-2000 đồng", None, [("money", 1000), ("money", 2000)]),
+    ("từ 1000 đồng đến 2000 đồng", None, [("money", 1000), ("money", 2000)]),
+    # weekdays and "ngày" before a date belong to it; fields say things alone that prose does not
+    ("thứ 2 ngày 6 tháng 2", "2017-02-02", [("date", "2017-02-06")]),
+    ("chủ nhật ngày mồng 9 tháng 4", "2017-02-02", [("date", "2017-04-09")]),
+    ("ngày hôm qua", "2017-02-02", [("relative", "2017-02-01")]),
+    ("thứ hai", "2017-02-02", [("relative", "2017-02-06")]),
+    ("chủ nhật", "2017-02-02", [("relative", "2017-02-05")]),
+    ("thứ hai là", "2017-02-02", [("number", 2)]),  # "secondly": no weekday
+    ("quý ba", "2017-02-02", [("relative", "2017-07/2017-09")]),
+    ("quý 4 của năm 2018", None, [("period", "2018-10/2018-12")]),
+    ("quý tiếp", "2017-02-02", [("relative", "2017-04/2017-06")]),
+    ("thứ tư của tuần tới", "2017-02-02", [("relative", "2017-02-08")]),
+    ("tháng 3 tới", "2017-02-02", [("relative", "2017-03")]),
+    ("tháng 1 tới", "2017-02-02", [("relative", "2018-01")]),
 ]
 
 

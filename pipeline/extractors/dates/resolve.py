@@ -156,8 +156,14 @@ def year_range(m: regex.Match[str]) -> str | None:
     return f"{a}/{b}" if a < b else None
 
 
+def quarter_number(word: str) -> int:
+    """ "3", "III", "ba" -> 3."""
+    table = {k.lower(): int(v) for k, v in rules.section("dates", "quarters").items()}
+    return table[word.lower()]
+
+
 def quarter(m: regex.Match[str]) -> str | None:
-    q, y = int(rules.section("dates", "quarters")[m.group("q").upper()]), int(m.group("y"))
+    q, y = quarter_number(m.group("q")), int(m.group("y"))
     return f"{y}-{3 * q - 2:02d}/{y}-{3 * q:02d}"
 
 

@@ -47,6 +47,7 @@ class Words:
     month_word: str
     periods: str
     quarters: str
+    not_year_before: str
 
 
 RANGE_SEP = r"\s*(?:-|–|—|đến|tới)\s*"
@@ -62,6 +63,7 @@ def date_rules() -> list[Rule]:
         month_word=alternation(list(data["month_words"])),
         periods=alternation(data["period_prefixes"]),
         quarters=alternation(list(data["quarters"])),
+        not_year_before=alternation(data["not_year_before"]),
     )
     return [*_day_rules(w), *_month_rules(w), *_year_rules(w), *word_rules(data)]
 
@@ -119,7 +121,7 @@ def _day_rules(w: Words) -> list[Rule]:
             ),
             dmy,
             ("tháng",),
-            prefix=at_word(r"(?:" + day_words + r")\s+$", I),
+            prefix=at_word(r"(?:" + weekday + r")?(?:(?:" + day_words + r")\s+){0,2}$", I),
         ),
         Rule(
             "day_month_words",
@@ -130,6 +132,10 @@ def _day_rules(w: Words) -> list[Rule]:
             ),
             dm,
             ("tháng",),
+            # "chủ nhật ngày mồng 9 tháng 4", "ngày mồng 7 tháng 3": the weekday and "ngày" too
+            prefix=at_word(
+                r"(?:(?:" + weekday + r")(?:(?:" + day_words + r")\s+)?|(?:" + day_words + r")\s+)$", I
+            ),
         ),
         Rule(
             "day_month",
@@ -210,7 +216,16 @@ def _month_rules(w: Words) -> list[Rule]:
         ),
         Rule(
             "quarter",
-            at_word(r"quý\s+(?P<q>" + quarter_alt + r")\s*(?:" + SEP + r"|\s+năm\s+)\s*" + Y + END, I),
+            at_word(
+                r"quý\s+(?P<q>"
+                + quarter_alt
+                + r")(?![\p{L}])\s*(?:"
+                + SEP
+                + r"|\s+(?:của\s+)?năm\s+)\s*"
+                + Y
+                + END,
+                I,
+            ),
             quarter,
             ("quý",),
         ),
@@ -238,7 +253,9 @@ def _year_rules(w: Words) -> list[Rule]:
         ),
         Rule(
             "year",
-            at_word(r"(?<![\d.,/-])" + Y + r"(?![\d]|[.,/]\d|\s*(?:người|đoàn viên|lượt))", I),
+            at_word(
+                r"(?<![\d.,/-])" + Y + r"(?![\d]|[.,/]\d|\s*(?:" + w.not_year_before + r")(?![\p{L}]))", I
+            ),
             lambda m: m.group("y"),
             prefix=at_word(r"năm\s+$", I),
         ),

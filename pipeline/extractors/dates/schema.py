@@ -34,6 +34,7 @@ class Dates(RuleFile):
     weekday_index: dict[str, int]
     weekday_relative: dict[str, tuple[Literal["week", "next", "last"], int]]
     not_weekday_after: Words
+    not_year_before: Words
     named_days: list[NamedDay]
     lunar_years: LunarYears
 

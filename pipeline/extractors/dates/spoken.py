@@ -42,9 +42,14 @@ def _weekday_pattern() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
     named = alternation(cased([w for w in words if " " in w]))  # "chủ nhật"
     phrase = regex.compile(
         r"(?:(?<![\p{L}])[Tt]hứ\s+(?P<day>" + numbered + r"|[2-7])|(?<![\p{L}])(?P<day>" + named + r"))"
-        r"\s+(?P<when>" + alternation(list(placed)) + r")(?![\p{L}])"
+        r"\s+(?:của\s+)?(?P<when>" + alternation(list(placed)) + r")(?![\p{L}])"
     )
     return phrase, regex.compile(r"(?<![\p{L}])(?:" + not_after + r")\s+$")
+
+
+def ordinal_before(text: str, start: int) -> bool:
+    """Whether "thứ năm" at `start` counts ("lần thứ năm"), not names a weekday."""
+    return _weekday_pattern()[1].search(text, max(0, start - 12), start) is not None
 
 
 def weekdays(text: str, lower: str, published: dt.date | None) -> list[Mention]:
@@ -53,10 +58,10 @@ def weekdays(text: str, lower: str, published: dt.date | None) -> list[Mention]:
         return []
     days = rules.section("dates", "weekday_index")
     placed = rules.section("dates", "weekday_relative")
-    phrase, ordinal_before = _weekday_pattern()
+    phrase = _weekday_pattern()[0]
     out = []
     for m in phrase.finditer(text):
-        if ordinal_before.search(text, max(0, m.start() - 12), m.start()):
+        if ordinal_before(text, m.start()):
             continue  # "lần thứ năm tới đây"
         how, n = placed[m.group("when")]
         index = int(days[m.group("day").lower()])

@@ -126,14 +126,14 @@ def _start(n: Number) -> int:
 # A minus: "âm 5", or a dash glued to the figure after a space or a bracket ("lỗ -1,2 tỷ đồng"),
 # never after a figure ("50 -100": a range) nor, in an article, at a line's start (a list's dash).
 _MINUS = regex.compile(r"(?:(?<![\p{L}])âm\s+|(?:(?<=[(:=])|(?<=[^\S\n])(?<![\d%][^\S\n]+))[-−])$", regex.I)
-_MINUS_AT_START = regex.compile(r"(?:^|(?<=\n))[-−]$")
+_MINUS_AT_START = regex.compile(r"(?:^|(?<=\n))[-−][^\S\n]?$")
 
 
 def _minus(text: str, start: int, line_start: bool) -> int | None:
     """Where the minus before the figure at `start` begins, if one stands there."""
     m = _MINUS.search(text, max(0, start - 8), start)
     if m is None and line_start:
-        m = _MINUS_AT_START.search(text, max(0, start - 1), start)
+        m = _MINUS_AT_START.search(text, max(0, start - 2), start)
     return m.start() if m is not None else None
 
 
@@ -146,7 +146,7 @@ def find_quantities(text: str, blocked: list[TextSpan], minus_at_line_start: boo
     words = [
         n
         for n in find_word_numbers(text)
-        if n.value > 1
+        if (n.value > 1 or (n.value == 1 and voc.currency.match(text, n.end) is not None))  # "một đô la"
         and not free.overlaps(n.start, n.end)
         and not _AFTER_DIGITS.search(text, max(0, n.start - 12), n.start)  # "45 năm hoạt động": a unit
         and _counts_something(text, n, voc)  # words are a number only before what they count
@@ -167,7 +167,7 @@ def find_quantities(text: str, blocked: list[TextSpan], minus_at_line_start: boo
             continue
         if voc.vague.search(text[max(0, n.start - 8) : n.start]) and n.rule == "words":
             continue
-        if _is_year(text, n):
+        if _is_year(text, n, voc):
             continue
         reading = _read_right(text, n, voc)
         # A range: "50 - 100 nghìn đồng", "từ 5 đến 7 tỷ đồng", "300.000 - 500.000đ".
@@ -177,7 +177,7 @@ def find_quantities(text: str, blocked: list[TextSpan], minus_at_line_start: boo
             and nxt is not None
             and nxt.start == sep.end()
             and (reading is None or reading.unit is None)
-            and not _is_year(text, nxt)
+            and not _is_year(text, nxt, voc)
         ):
             second = _read_right(text, nxt, voc)
             if second is None:
@@ -263,10 +263,11 @@ def _scale_of(n: Number, text: str) -> Decimal:
     return n.value / base if base else Decimal(1)
 
 
-def _is_year(text: str, n: Number) -> bool:
-    """A bare 4-digit figure from 1900 to 2099 is a year; the date extractor owns it."""
+def _is_year(text: str, n: Number, voc: Vocabulary) -> bool:
+    """A bare 4-digit figure from 1900 to 2099 is a year, which the date extractor owns, unless
+    money, a percentage or a counted noun follows it ("2000 đồng", "2017 đoàn viên")."""
     s = text[n.start : n.end]
-    return _YEAR.fullmatch(s) is not None
+    return _YEAR.fullmatch(s) is not None and not _names_what(_read_right(text, n, voc))
 
 
 def run(article: Article) -> Article:
