@@ -93,6 +93,7 @@ class Organizations(RuleFile):
     fixed_phrases: Words
     organs: Words
     state_bodies: list[Forms]
+    ministries: Words
     place_bodies: list[PlaceBody]
     named_heads: Words
     company_heads: Words

@@ -117,6 +117,7 @@ def _org_patterns(orgs: dict[str, Any], levels: str, place_alt: str) -> dict[str
     joiner = r"(?:" + joiners + r")(?=(?:\s+(?:" + joiners + r"))*\s+[\p{Lu}Đ\d])"
     name_run = r"(?:(?:" + joiner + r"\s+)*" + word + r"(?:\s+(?:" + word + r"|" + joiner + r"))*)"
     state_forms = [f for b in orgs["state_bodies"] for f in b["forms"]]
+    ministries = [_ministry_form(name) for name in sorted(orgs["ministries"], key=len, reverse=True)]
     place_bodies = [f for b in orgs["place_bodies"] for f in b["forms"]]
     return {
         "national": one_line(
@@ -150,6 +151,7 @@ def _org_patterns(orgs: dict[str, Any], levels: str, place_alt: str) -> dict[str
         ),
         "union_plain": one_line(r"(?<![\p{L}])(?P<head>" + union + r")\s+(?P<level>" + levels + r")" + WB),
         "state": one_line(r"(?<![\p{L}])(?:" + alternation(state_forms) + r")" + WB),
+        "ministry": one_line(r"(?<![\p{L}])Bộ\s+(?:" + "|".join(ministries) + r")" + WB),
         "place_body": one_line(
             r"(?<![\p{L}])(?P<body>" + alternation(place_bodies) + r")(?!\s*viên)"
             r"(?:\s+(?P<level>"
@@ -235,6 +237,24 @@ def _people_patterns(people: dict[str, Any]) -> dict[str, regex.Pattern[str]]:
     # An office right before a name; the office stays on one line, the spaces after it need not.
     patterns["title_before"] = regex.compile(r"((?:" + patterns["title"].pattern + r")[^,.;:()\n-]*?)\s*$")
     return patterns
+
+
+# What joins the parts of a ministry's name as articles write it: "và", "-", "–", "&", a comma.
+_MINISTRY_JOIN = r"\s*(?:và|[-–&,]|&amp;)\s*"
+_MINISTRY_PARTS = regex.compile(r"\s*(?:,|\s-\s|\svà\s)\s*")
+
+
+def _ministry_form(name: str) -> str:
+    """The pattern of a ministry's name after "Bộ": its first part as written, the others in
+    either case, the parts joined as articles join them."""
+    first, *rest = _MINISTRY_PARTS.split(name.removeprefix("Bộ ").strip())
+    parts = [regex.escape(first)] + ["(?i:" + regex.escape(p) + ")" for p in rest]
+    return _MINISTRY_JOIN.join(parts).replace("\\ ", r"\s+")
+
+
+def ministry_key(text: str) -> str:
+    """The same key for every way of writing a ministry's name."""
+    return " ".join(_MINISTRY_PARTS.sub(" ", regex.sub(r"&amp;|[-–&]", " và ", text)).lower().split())
 
 
 def level_word(level: str | None) -> str | None:

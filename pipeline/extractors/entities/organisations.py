@@ -7,7 +7,7 @@ from __future__ import annotations
 import regex
 
 from ...core.patterns import YEAR
-from .gazetteer import Found, Gazetteer, clip_at_breakers, gazetteer, level_word
+from .gazetteer import Found, Gazetteer, clip_at_breakers, gazetteer, level_word, ministry_key
 from .names import Tokens, edges, name_end
 
 
@@ -18,6 +18,10 @@ def find_orgs(text: str, g: Gazetteer, tokens: Tokens) -> list[Found]:
         out.append(Found(m.start(), m.end(), "ORGANIZATION", g.data["national"], "national", "national"))
     for m in p["state"].finditer(text):
         out.append(Found(m.start(), m.end(), "ORGANIZATION", g.data["state"][m.group()], "state"))
+    ministries = {ministry_key(name): name for name in g.data["orgs"]["ministries"]}
+    for m in p["ministry"].finditer(text):
+        name = ministries.get(ministry_key(m.group()), " ".join(m.group().split()))
+        out.append(Found(m.start(), m.end(), "ORGANIZATION", name, "state"))
     for m in p["federation"].finditer(text):
         level = level_word(m.group("level"))
         place = None
