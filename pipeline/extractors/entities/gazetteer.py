@@ -65,6 +65,7 @@ def gazetteer() -> Gazetteer:
             "orgs": orgs,
             "company_words": orgs["company_words"],
             "not_names": set(people["not_names"]),
+            "not_after_honorific": set(people["not_after_honorific"]),
             "honorifics": set(people["honorifics"]),
             "name_breakers": set(people["name_breakers"]),
             "name_compounds": set(people["name_compounds"]),

@@ -20,6 +20,10 @@ _BYLINE_PARTS = regex.compile(r"(?:" + INITIAL_NAME + r"(?=\s+[\p{Lu}Đ]\p{Ll}))
 _CAPITALS_NAME = regex.compile(r"[\p{Lu}Đ]{2,}\s+[\p{Lu}Đ]{2,}")  # "TÁ LÂM"
 _LAST_WORD = regex.compile(r"\s(\S+)$")
 _NEXT_WORD = regex.compile(r"\s+(\S+)")
+# A second name sharing the honorific: "2 cháu Ánh Tuyết và Ngọc Hải", "anh Tuấn và Hùng".
+_AND_NAME = regex.compile(
+    r"[^\S\n]+và[^\S\n]+(?P<name>" + CAP + r"(?:[^\S\n]+" + CAP + r"){0,2})(?![\p{L}\d])"
+)
 
 
 def find_people(text: str, g: Gazetteer) -> list[Found]:
@@ -31,8 +35,8 @@ def find_people(text: str, g: Gazetteer) -> list[Found]:
     for m in p["person_surname"].finditer(text, overlapped=True):
         start, end = m.start(), m.end()
         words = m.group().split()
-        if words[0] in honorifics and len(words) >= 3:  # "Ông Phạm Hữu Thư": "Ông" is the honorific
-            start = m.start() + len(words[0]) + 1
+        if words[0] in honorifics:  # "Ông Phạm Hữu Thư", "Ông Cận": "Ông" is the honorific, not the
+            start = m.start() + len(words[0]) + 1  # family name (the honorific's rule reads "Cận")
         end = _before_honorific(text, start, clip_at_breakers(text, start, end, g, skip_first=True), g)
         if len(text[start:end].split()) < 2 or not_before.search(text[max(0, start - 20) : start]):
             continue
@@ -40,9 +44,14 @@ def find_people(text: str, g: Gazetteer) -> list[Found]:
     for m in p["person_honorific"].finditer(text):
         start = m.start("name")
         end = _before_honorific(text, start, clip_at_breakers(text, start, m.end("name"), g), g)
-        if end <= start:
+        if end <= start or text[start:end].split()[0] in g.data["not_after_honorific"]:
             continue
         out.append(Found(start, end, "PERSON", text[start:end], "honorific"))
+        if end == m.end("name") and (more := _AND_NAME.match(text, end)) is not None:
+            second = more.start("name")
+            second_end = clip_at_breakers(text, second, more.end("name"), g)
+            if second_end > second and text[second:second_end].split()[0] not in g.data["not_names"]:
+                out.append(Found(second, second_end, "PERSON", text[second:second_end], "honorific"))
     return out
 
 

@@ -12,6 +12,7 @@ class People(RuleFile):
     titles: Words
     surnames: Words
     not_names: Words
+    not_after_honorific: Words
     name_breakers: Words
     name_compounds: Words
     not_person_before: Words
