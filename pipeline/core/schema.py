@@ -96,6 +96,7 @@ class Organizations(RuleFile):
     ministries: Words
     place_bodies: list[PlaceBody]
     named_heads: Words
+    placed_heads: Words
     company_heads: Words
     company_forms: Words
     company_words: dict[str, str]

@@ -152,6 +152,17 @@ def _org_patterns(orgs: dict[str, Any], levels: str, place_alt: str) -> dict[str
         ),
         "union_plain": one_line(r"(?<![\p{L}])(?P<head>" + union + r")\s+(?P<level>" + levels + r")" + WB),
         "state": one_line(r"(?<![\p{L}])(?:" + alternation(state_forms) + r")" + WB),
+        # A body named in lower case up to the place it serves (organisations.placed_bodies).
+        "placed_lower": one_line(
+            r"(?<![\p{L}])(?P<head>"
+            + alternation(orgs["placed_heads"])
+            + r")\s+(?P<words>\p{Ll}+(?:(?:\s*[,&-]\s*|\s+)\p{Ll}+){0,9}?)\s+(?:(?P<level>"
+            + levels
+            + r")\s+)?(?P<place>"
+            + place_alt
+            + r")"
+            + WB
+        ),
         "ministry": one_line(r"(?<![\p{L}])Bộ\s+(?:" + "|".join(ministries) + r")" + WB),
         "place_body": one_line(
             r"(?<![\p{L}])(?P<body>" + alternation(place_bodies) + r")(?!\s*viên)"

@@ -75,6 +75,7 @@ def find_orgs(text: str, g: Gazetteer, tokens: Tokens) -> list[Found]:
             out.append(Found(m.start(), end, "ORGANIZATION", f"Công đoàn {company}", "union", "grassroots"))
         out.append(Found(m.start("head"), end, "ORGANIZATION", company, "company"))
     out += numbered_companies(text, g)
+    out += placed_bodies(text, g)
     for m in p["named"].finditer(text):
         if len(tokens) and not tokens.starts_at(m.start()):
             continue  # "Hội" ending "Đỗ Kim Hội" is not the head of a body
@@ -91,6 +92,14 @@ def find_orgs(text: str, g: Gazetteer, tokens: Tokens) -> list[Found]:
 _YEAR = regex.compile(YEAR)
 
 
+def _name_words(stretch: str, not_in_names: frozenset[str]) -> bool:
+    """Whether lower-case words can be part of a name: none of them, and no two of them
+    together ("tổ chức"), is a verb or a function word."""
+    words = regex.split(r"[\s,&-]+", stretch.strip())
+    pairs = {" ".join(words[k : k + 2]) for k in range(len(words) - 1)}
+    return not any(w in not_in_names for w in [*words, *pairs])
+
+
 def numbered_companies(text: str, g: Gazetteer) -> list[Found]:
     """Companies named in lower-case words up to their number ("Xí nghiệp công trình 796"): the
     number closes the name only when no verb or function word comes before it ("Công ty đã trao
@@ -100,15 +109,26 @@ def numbered_companies(text: str, g: Gazetteer) -> list[Found]:
     for m in g.patterns["company_numbered"].finditer(text):
         if _YEAR.fullmatch(m.group("number")):
             continue  # "Công ty ... nhiệm kỳ 2023": a term, not a name
-        words = m.group("words").split()
-        pairs = {" ".join(words[k : k + 2]) for k in range(len(words) - 1)}
-        if any(w in e.stop_words or w in e.verbs for w in [*words, *pairs]):
+        if not _name_words(m.group("words"), e.stop_words | e.verbs):
             continue
         after = text[m.end() : m.end() + 30].split()
         if after and (after[0] in e.number_units or " ".join(after[:2]) in e.number_units):
             continue
         name = " ".join(text[m.start() : m.end()].split())
         out.append(Found(m.start(), m.end(), "ORGANIZATION", name, "company"))
+    return out
+
+
+def placed_bodies(text: str, g: Gazetteer) -> list[Found]:
+    """Bodies named in lower case up to the place they serve ("Ban chỉ đạo phòng, chống dịch
+    bệnh thành phố Đà Nẵng"): only when no verb or function word comes before the place, which
+    would make it a clause ("Sở đã làm việc với thành phố Đà Nẵng")."""
+    e = edges()
+    out = []
+    for m in g.patterns["placed_lower"].finditer(text):
+        if not _name_words(m.group("words"), e.stop_words | e.verbs | e.levels):
+            continue
+        out.append(Found(m.start(), m.end(), "ORGANIZATION", " ".join(m.group().split()), "named"))
     return out
 
 
