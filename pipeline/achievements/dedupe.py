@@ -13,8 +13,9 @@ from ..core.hashing import sha256
 from ..output.models import Achievement, Figure
 
 
-def _key(a: Achievement) -> tuple[object, ...]:
-    return (a.category, a.value, a.unit, a.organization)
+def _key(a: Achievement, qualified: bool = False) -> tuple[object, ...]:
+    key = (a.category, a.value, a.unit, a.organization)
+    return (*key, a.qualifier) if qualified else key
 
 
 def merge_repeats(
@@ -23,7 +24,9 @@ def merge_repeats(
     """Indexes of the achievements to keep; a kept one lists the repeats it absorbed in `mentions`.
 
     A figure in the title merges into the first later one with the same category, value, unit and
-    organisation; a figure in the lead paragraph into the first one after the lead. A figure in
+    organisation; a figure in the lead paragraph into the first one after the lead that also has
+    its qualifier (a headline drops "hơn", a lead keeps it: "70 triệu đồng" to one body in the
+    lead and "hơn 70 triệu đồng" to another in the body are two results). A figure in
     the title or lead that the body reports as a plan, a stock or another actor's is read as the
     body reads it ("800 hồ sơ khởi kiện ... bị treo": the social-insurance agency's files)."""
     dropped: set[int] = set()
@@ -33,7 +36,7 @@ def merge_repeats(
             f.evidence.start >= zone_end and (f.value, f.unit) == (a.value, a.unit) for f in others
         ):
             dropped.add(i)
-    for zone_end in (title_end, lead_end):
+    for zone_end, qualified in ((title_end, False), (lead_end, True)):
         for i, a in enumerate(achievements):
             if i in dropped or a.evidence.start >= zone_end or a.value is None:
                 continue
@@ -41,7 +44,9 @@ def merge_repeats(
                 (
                     j
                     for j, b in enumerate(achievements)
-                    if j not in dropped and b.evidence.start >= zone_end and _key(b) == _key(a)
+                    if j not in dropped
+                    and b.evidence.start >= zone_end
+                    and _key(b, qualified) == _key(a, qualified)
                 ),
                 None,
             )
