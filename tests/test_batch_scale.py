@@ -162,3 +162,32 @@ def test_a_worker_that_dies_is_named_and_the_rest_goes_on():
     with Executor(2) as pool:
         results = list(pool.map(_dies_on_three, range(8), window=4, lost=lambda n: -n))
     assert results == [0, 10, 20, -3, 40, 50, 60, 70]
+
+
+def test_a_json_lines_dump_is_worked_in_stretches_with_the_same_bytes(tmp_path: Path, monkeypatch):
+    """A JSON Lines file kept all its records in memory until it ended (40,000 lines: 778 MB):
+    now each stretch of lines is a job of its own, and the output is what one job wrote."""
+    import json as _json
+
+    from pipeline.batch import discover
+
+    src = tmp_path / "in"
+    src.mkdir()
+    texts = [p.read_text(encoding="utf-8") for p in CORPUS]
+    lines = [_json.dumps({"id": f"a{k}", "text": texts[k % len(texts)] + f"\nBản {k}."}) for k in range(7)]
+    lines.insert(3, "{not json")
+    (src / "dump.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    whole = run_batch([src], tmp_path / "whole")
+    monkeypatch.setattr(discover, "JSONL_STRETCH", 3)
+    held: list[int] = []
+    cut = run_batch(
+        [src], tmp_path / "cut", on_result=lambda job, result: result and held.append(len(result.outputs))
+    )
+    assert len(held) == 3 and max(held) <= 3
+    for name in ("records.jsonl", "errors.jsonl"):
+        assert (tmp_path / "cut" / name).read_bytes() == (tmp_path / "whole" / name).read_bytes()
+    assert (cut.articles, cut.errors) == (whole.articles, whole.errors) == (7, 1)
+    again = run_batch([src], tmp_path / "cut")
+    assert again.unchanged == 3
+    errors = (tmp_path / "cut" / "errors.jsonl").read_text(encoding="utf-8")
+    assert "dump.jsonl:4" in errors

@@ -75,7 +75,7 @@ def process(job: Job) -> JobResult:
     """Everything one input needs, in whichever process runs it; never raises."""
     result = JobResult()
     try:
-        for doc in sources.documents(job.path, job.name, job.keys):
+        for doc in sources.documents(job.path, job.name, job.keys, job.lines, job.offset):
             if isinstance(doc, ErrorResult):
                 result.errors.append(doc.model_dump())
                 continue
@@ -94,10 +94,12 @@ def process(job: Job) -> JobResult:
 
 
 def _hash(path: Path) -> str:
-    """The content hash of a regular file, read no further than the size limit."""
+    """The content hash of a regular file, read no further than the size limit (a JSON Lines
+    dump has none: a change past it must redo the file)."""
     load.regular(path)
+    limit = None if sources.format_of(path) == "jsonl" else load.MAX_BYTES + 1
     with load.reading(load.shown(path)), path.open("rb") as f:
-        return sha256_stream(f, limit=load.MAX_BYTES + 1)
+        return sha256_stream(f, limit=limit)
 
 
 def run_batch(
@@ -136,12 +138,18 @@ def run_batch(
         entries: dict[str, manifest.Entry] = {}  # this run's inputs, in order
         unreadable: dict[str, dict[str, str]] = {}
         todo: list[tuple[Job, str]] = []
+        file_hashes: dict[Path, str | ArticleError] = {}  # the stretches of one JSON Lines file share it
         for job in jobs:
-            key = load.shown(job.path)
-            try:
-                sha = _hash(job.path)
-            except ArticleError as exc:
-                unreadable[key] = {"file": exc.file, "reason": exc.reason}
+            key = job.key
+            if job.path not in file_hashes:
+                try:
+                    file_hashes[job.path] = _hash(job.path)
+                except ArticleError as exc:
+                    file_hashes[job.path] = exc
+            sha = file_hashes[job.path]
+            if isinstance(sha, ArticleError):
+                if job.lines is None or job.lines[0] == 1:  # one error for the file, not per stretch
+                    unreadable[key] = {"file": sha.file, "reason": sha.reason}
                 continue
             old = known.get(key)
             if old and old.sha256 == sha and old.version == version and _outputs_intact(out, old):
@@ -162,7 +170,7 @@ def run_batch(
             on_start(len(jobs))
             if on_result:
                 for job in jobs:
-                    if load.shown(job.path) in entries:
+                    if job.key in entries:
                         on_result(job, None)
         writer = manifest.Writer(out)
         try:
@@ -175,7 +183,7 @@ def run_batch(
                     write_atomic(out / f"{name}.json", line + "\n")
                     hashes.append(sha256(line + "\n"))
                 entry = manifest.Entry(
-                    input=load.shown(job.path),
+                    input=job.key,
                     sha256=sha,
                     version=version,
                     outputs=[name for name, _, _ in result.outputs],
@@ -260,12 +268,14 @@ def _assemble(
             err_f.write(json.dumps(e.model_dump(), ensure_ascii=False) + "\n")
             summary.errors += 1
         for job in jobs:
-            key = load.shown(job.path)
+            key = job.key
             if key in unreadable:
                 err_f.write(json.dumps(unreadable[key], ensure_ascii=False) + "\n")
                 summary.errors += 1
                 continue
-            entry = entries[key]
+            entry = entries.get(key)
+            if entry is None:
+                continue  # a later stretch of a JSON Lines file refused as a whole (named once)
             for name in entry.outputs:
                 rec_f.write((out / f"{name}.json").read_text(encoding="utf-8"))
                 summary.articles += 1

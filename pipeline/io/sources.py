@@ -82,9 +82,13 @@ class Keys:
     date: str = "published"
 
 
-def documents(path: Path, name: str, keys: Keys = Keys()) -> Iterator[Document | ErrorResult]:
-    """The documents of one input file, in order; one too long for an article is an error."""
-    for doc in _documents(path, name, keys):
+def documents(
+    path: Path, name: str, keys: Keys = Keys(), lines: tuple[int, int] | None = None, offset: int = 0
+) -> Iterator[Document | ErrorResult]:
+    """The documents of one input file, in order; one too long for an article is an error.
+    `lines` (first, last + 1) reads only those lines of a JSON Lines file, the first of them
+    starting at byte `offset` (see `line_stretches`)."""
+    for doc in _documents(path, name, keys, lines, offset):
         if isinstance(doc, Document) and len(doc.text) > MAX_ARTICLE_CHARS:
             where = doc.source.path + (f":{doc.source.line}" if doc.source.line else "")
             reason = (
@@ -96,11 +100,13 @@ def documents(path: Path, name: str, keys: Keys = Keys()) -> Iterator[Document |
             yield doc
 
 
-def _documents(path: Path, name: str, keys: Keys) -> Iterator[Document | ErrorResult]:
+def _documents(
+    path: Path, name: str, keys: Keys, lines: tuple[int, int] | None, offset: int
+) -> Iterator[Document | ErrorResult]:
     kind = format_of(path) or "text"
     try:
         if kind == "jsonl":
-            yield from _jsonl(path, name, keys)
+            yield from _jsonl(path, name, keys, lines, offset)
             return
         data, label = load.read(path)
         sha = _sha(data)
@@ -148,13 +154,39 @@ def _page_document(
     return Document(page.text, name, source, page.published or from_name(PurePosixPath(label).name))
 
 
-def _jsonl(path: Path, name: str, keys: Keys) -> Iterator[Document | ErrorResult]:
+def line_stretches(path: Path, size: int) -> list[tuple[int, int, int]]:
+    """A JSON Lines file as stretches of `size` lines: (first line, last line + 1, byte offset of
+    the first line), read a block at a time."""
+    starts = [0]  # byte offsets of lines 1, 1 + size, 1 + 2 * size, ...
+    newlines = position = 0
+    last = b"\n"
+    with load.reading(load.shown(path)), path.open("rb") as f:
+        while block := f.read(1 << 20):
+            at = block.find(b"\n")
+            while at >= 0:
+                newlines += 1
+                if newlines % size == 0:
+                    starts.append(position + at + 1)
+                at = block.find(b"\n", at + 1)
+            position += len(block)
+            last = block[-1:]
+    total = newlines + (position > 0 and last != b"\n")
+    starts = [offset for k, offset in enumerate(starts) if 1 + k * size <= total] or [0]
+    return [(1 + k * size, min(1 + (k + 1) * size, total + 1), offset) for k, offset in enumerate(starts)]
+
+
+def _jsonl(
+    path: Path, name: str, keys: Keys, lines: tuple[int, int] | None = None, offset: int = 0
+) -> Iterator[Document | ErrorResult]:
     label = load.shown(path)
     with load.reading(label):
         f = path.open("rb")
     used: set[str] = set()
     with f:
-        for number, raw in enumerate(_lines(f), start=1):
+        f.seek(offset)
+        for number, raw in enumerate(_lines(f), start=lines[0] if lines else 1):
+            if lines is not None and number >= lines[1]:
+                break
             where = f"{label}:{number}"
             if isinstance(raw, int):
                 reason = f"line too long ({raw:,} bytes; the limit is {MAX_LINE_BYTES:,})"
