@@ -136,3 +136,34 @@ def test_a_folder_that_cannot_be_listed_is_named_and_the_rest_goes_on(tmp_path: 
     assert summary.articles == 2 and summary.errors == 1
     errors = [json.loads(line) for line in (tmp_path / "out" / "errors.jsonl").read_text().splitlines()]
     assert errors == [{"file": str(src / "locked"), "reason": "cannot read this folder: Permission denied"}]
+
+
+def test_the_batch_never_writes_through_a_link_inside_its_output_folder(tmp_path: Path):
+    """A subfolder of --out that is a link was followed, writing outside --out; a linked
+    .manifest.jsonl was appended to at its target."""
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+
+    src, out, elsewhere = tmp_path / "in", tmp_path / "out", tmp_path / "elsewhere"
+    for folder in (src, out, elsewhere):
+        folder.mkdir()
+    lines = [{"id": "x", "text": "LĐLĐ tỉnh A kết nạp 30 đoàn viên."}]
+    (src / "d.jsonl").write_text(
+        "\n".join(json.dumps(x, ensure_ascii=False) for x in lines), encoding="utf-8"
+    )
+    (src / "a.txt").write_text("LĐLĐ tỉnh B kết nạp 40 đoàn viên.", encoding="utf-8")
+    (out / "d").symlink_to(elsewhere, target_is_directory=True)
+    summary = run_batch([src], out)
+    assert (summary.articles, summary.errors) == (1, 1) and list(elsewhere.iterdir()) == []
+    error = json.loads((out / "errors.jsonl").read_text(encoding="utf-8"))
+    assert error["file"].endswith("d.jsonl") and "is a link" in error["reason"]
+
+    target = elsewhere / "m"
+    target.write_text("", encoding="utf-8")
+    other = tmp_path / "out2"
+    other.mkdir()
+    (other / ".manifest.jsonl").symlink_to(target)
+    result = CliRunner().invoke(app, ["run", str(src / "a.txt"), "--out", str(other)])
+    assert result.exit_code == 2 and "is a link" in result.output
+    assert target.read_text(encoding="utf-8") == ""

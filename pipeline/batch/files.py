@@ -20,6 +20,20 @@ class BatchLocked(RuntimeError):
     """Another run is writing into the same output folder."""
 
 
+class LinkedOut(OSError):
+    """A link inside --out where the batch would write: it writes inside --out only, never
+    through a link to somewhere else."""
+
+
+def no_links(root: Path, path: Path) -> None:
+    """Raise `LinkedOut` if `path`, or a folder between `root` and it, is a symbolic link."""
+    at = root
+    for part in path.relative_to(root).parts:
+        at = at / part
+        if at.is_symlink():
+            raise LinkedOut(f"{at} is a link; the batch writes inside its output folder only: remove it")
+
+
 def _mode() -> int:
     umask = os.umask(0)
     os.umask(umask)
@@ -27,9 +41,12 @@ def _mode() -> int:
 
 
 @contextlib.contextmanager
-def writing(path: Path) -> Iterator[Path]:
+def writing(path: Path, root: Path | None = None) -> Iterator[Path]:
     """A temporary path beside `path`; when the block ends it is synced and renamed to `path`,
-    or removed if the block failed."""
+    or removed if the block failed. With `root`, no folder between it and `path` may be a link
+    (the rename replaces a link at `path` itself, never writes through it)."""
+    if root is not None:
+        no_links(root, path.parent)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     os.close(fd)
@@ -44,8 +61,8 @@ def writing(path: Path) -> Iterator[Path]:
         tmp.unlink(missing_ok=True)
 
 
-def write_atomic(path: Path, data: str) -> None:
-    with writing(path) as tmp:
+def write_atomic(path: Path, data: str, root: Path | None = None) -> None:
+    with writing(path, root) as tmp:
         tmp.write_text(data, encoding="utf-8")
 
 
@@ -63,6 +80,7 @@ def locked(out: Path) -> Iterator[None]:
     """Hold OUT/.lock for the run; a second run into OUT fails at once, naming the first."""
     out.mkdir(parents=True, exist_ok=True)
     lock = out / LOCK
+    no_links(out, lock)
     handle = lock.open("a+")
     try:
         try:

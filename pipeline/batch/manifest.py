@@ -50,6 +50,9 @@ class Writer:
     """Appends entries as inputs finish."""
 
     def __init__(self, out: Path) -> None:
+        from .files import no_links
+
+        no_links(out, out / NAME)  # appending would follow a link to its target
         self._f: IO[str] = (out / NAME).open("a", encoding="utf-8")
 
     def add(self, entry: Entry) -> None:

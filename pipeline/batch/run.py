@@ -29,7 +29,7 @@ from ..output.models import ArticleRecord, ErrorResult
 from . import facts, manifest
 from .discover import discover
 from .executor import Executor
-from .files import locked, stale_temporaries, write_atomic, writing
+from .files import LinkedOut, locked, stale_temporaries, write_atomic, writing
 from .job import Job
 
 
@@ -178,10 +178,16 @@ def run_batch(
             taken = {name.casefold() for entry in entries.values() for name in entry.outputs}
             for (job, sha), result in zip(todo, results, strict=True):
                 result.outputs = [(_unique(name, taken), line, n) for name, line, n in result.outputs]
-                hashes = []
-                for name, line, _ in result.outputs:
-                    write_atomic(out / f"{name}.json", line + "\n")
+                hashes, written = [], []
+                for name, line, n in result.outputs:
+                    try:
+                        write_atomic(out / f"{name}.json", line + "\n", root=out)
+                    except LinkedOut as refused:
+                        result.errors.append({"file": job.key, "reason": str(refused)})
+                        continue
                     hashes.append(sha256(line + "\n"))
+                    written.append((name, line, n))
+                result.outputs = written
                 entry = manifest.Entry(
                     input=job.key,
                     sha256=sha,

@@ -24,7 +24,7 @@ from rich.progress import (
 )
 from rich.text import Text
 
-from ..batch.files import BatchLocked
+from ..batch.files import BatchLocked, LinkedOut
 from ..batch.run import Job, JobResult, run_batch
 from ..errors import ArticleError
 from ..io.published import published as read_published
@@ -219,7 +219,7 @@ def run(
             on_result=on_result,
             on_start=on_start,
         )
-    except BatchLocked as error:
+    except (BatchLocked, LinkedOut) as error:
         err.print(f"[red]error[/red] {escape(str(error))}")
         raise typer.Exit(2) from None
     except KeyboardInterrupt:
