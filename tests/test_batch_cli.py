@@ -147,3 +147,22 @@ def test_make_run_takes_a_folder_whose_name_has_spaces(tmp_path):
         assert done.returncode == 0, done.stderr
         assert done.stdout.startswith(f"{expected} article"), done.stdout
         assert len((out / "records.jsonl").read_text(encoding="utf-8").splitlines()) == expected
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="FIFOs are POSIX")
+def test_every_error_is_one_line_on_stderr_including_what_is_refused_unread(tmp_path):
+    """Errors found before any work (a FIFO, a link out of the folder) reached errors.jsonl but
+    not the screen, and a long reason was wrapped over two lines."""
+    import os
+
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "good.txt").write_text("LĐLĐ tỉnh A kết nạp 30 đoàn viên.\n", encoding="utf-8")
+    os.mkfifo(src / "pipe.txt")
+    (src / (("tên rất dài " * 8).strip().replace(" ", "_") + ".txt")).write_bytes(b"\x00\x01" * 10)
+    result = CliRunner().invoke(app, ["run", str(src), "--out", str(tmp_path / "o")])
+    assert result.exit_code == 1
+    lines = [line for line in result.output.splitlines() if line.startswith("error ")]
+    assert len(lines) == 2, result.output
+    assert any("pipe.txt" in line and "named pipe" in line for line in lines)
+    assert sum(1 for line in result.output.splitlines() if line.strip()) == 3  # two errors, one summary

@@ -114,6 +114,7 @@ def run_batch(
     keys: sources.Keys | None = None,
     on_result: Callable[[Job, JobResult | None], None] | None = None,
     on_start: Callable[[int], None] | None = None,
+    on_error: Callable[[dict[str, str]], None] | None = None,
 ) -> Summary:
     """Process the inputs into `out`; only inputs that changed since the last run unless `force`.
 
@@ -166,6 +167,9 @@ def run_batch(
             pool = DaskExecutor(workers, scheduler)
         else:
             pool = Executor(min(workers, len(todo)))
+        if on_error:  # what is refused before any work: folders, links, pipes, unreadable files
+            for refused in [*(e.model_dump() for e in discovery_errors), *unreadable.values()]:
+                on_error(refused)
         if on_start:
             on_start(len(jobs))
             if on_result:

@@ -40,7 +40,7 @@ app = typer.Typer(
     epilog="Examples: union-extract run articles/ --out out; union-extract table out --to out/a.xlsx; "
     "union-extract report out --html out/report",
 )
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)  # an error is one line, however long
 
 
 def usable_cpus() -> int:
@@ -184,14 +184,17 @@ def run(
             progress.start()  # only now: its thread must not exist when workers are forked
             task = progress.add_task("extract", total=total)
 
+    def on_error(e: dict[str, str]) -> None:
+        (progress.console if progress is not None else err).print(
+            f"[red]error[/red] {escape(e['file'])}: {escape(e['reason'])}", highlight=False
+        )
+
     def on_result(job: Job, result: JobResult | None) -> None:
         done[0] += 1
         if progress is not None:
             progress.advance(task)
         for e in result.errors if result else []:
-            (progress.console if progress is not None else err).print(
-                f"[red]error[/red] {escape(e['file'])}: {escape(e['reason'])}", highlight=False
-            )
+            on_error(e)
 
     try:
         day = read_published(published, "--published")
@@ -218,6 +221,7 @@ def run(
             keys=Keys(text_key, id_key, date_key),
             on_result=on_result,
             on_start=on_start,
+            on_error=on_error,
         )
     except (BatchLocked, LinkedOut) as error:
         err.print(f"[red]error[/red] {escape(str(error))}")
