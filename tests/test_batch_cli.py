@@ -117,6 +117,8 @@ def test_the_summary_line_counts_in_words_that_agree(tmp_path):
     assert one.line(tmp_path).startswith("1 article, 1 achievement, 1 error in 0.5 s")
     many = Summary(articles=4, achievements=0, errors=2, seconds=1.0)
     assert many.line(tmp_path).startswith("4 articles, 0 achievements, 2 errors in 1.0 s")
+    kept = Summary(articles=6, achievements=5, errors=1, seconds=0.5, unchanged=7)
+    assert kept.line(tmp_path).startswith("6 articles (7 inputs unchanged), 5 achievements, 1 error")
 
 
 MAKE_READY = Path(__file__).resolve().parents[1] / ".venv" / ".installed"

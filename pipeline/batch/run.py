@@ -51,7 +51,7 @@ class Summary:
     skipped: dict[str, int] = field(default_factory=dict)  # files not read, by suffix
 
     def line(self, out: Path) -> str:
-        kept = f" ({self.unchanged} unchanged)" if self.unchanged else ""
+        kept = f" ({_count(self.unchanged, 'input')} unchanged)" if self.unchanged else ""
         line = (
             f"{_count(self.articles, 'article')}{kept}, {_count(self.achievements, 'achievement')}, "
             f"{_count(self.errors, 'error')} in {self.seconds:.1f} s -> {out}"
