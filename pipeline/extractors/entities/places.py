@@ -28,8 +28,26 @@ _LISTED = regex.compile(
 )
 
 
+@cache
+def _dateline() -> tuple[regex.Pattern[str], dict[str, tuple[str, str]]]:
+    """A news dateline: a known place in capitals opening a paragraph before a dash ("ĐÀ NẴNG-
+    Tại lễ phát động ...", "HÀ NỘI – ..."), where the place patterns read sentence case only."""
+    upper = {name.upper(): (canonical, kind) for name, (canonical, kind) in lexicon.places().items()}
+    pattern = regex.compile(r"(?m)^(?P<place>" + alternation(list(upper)) + r")(?=[^\S\n]*[-–—])")
+    return pattern, upper
+
+
+def datelines(text: str) -> list[Found]:
+    pattern, upper = _dateline()
+    out = []
+    for m in pattern.finditer(text):
+        canonical, kind = upper[m.group()]
+        out.append(Found(m.start(), m.end(), "LOCATION", canonical, "dateline", kind, canonical))
+    return out
+
+
 def find_places(text: str, g: Gazetteer, tokens: Tokens) -> list[Found]:
-    out: list[Found] = []
+    out: list[Found] = datelines(text)
     for m in g.place_re.finditer(text):
         if m.group("zone"):
             end = trim_to_word(tokens, m.start("zname"), complete_word(tokens, m.start("zname"), m.end()))
