@@ -16,6 +16,7 @@ class References(RuleFile):
     list_markers: Words
     roman_after_heads: Words
     numbered_heads: Words
+    exponent_units: Words
 
 
 SCHEMAS: dict[str, type[BaseModel]] = {"references": References}

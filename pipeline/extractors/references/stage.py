@@ -61,6 +61,12 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
             + "|".join(regex.escape(h) for h in rules.section("references", "numbered_heads"))
             + r")\s+số\s+\d+"
         ),
+        # "750.000 m 3 nước": the 3 is the cube of the metre, no count
+        "exponent": regex.compile(
+            r"(?<=\d[^\S\n]?(?:"
+            + alternation(rules.section("references", "exponent_units"))
+            + r"))[^\S\n]?[23](?![\p{L}\d]|[.,]\d)"
+        ),
         "bare_number_label": regex.compile(
             r"(?<![\p{L}])(?<!tổng )số\s+\d{1,3}(?![\d]|[.,]\d)(?!\s*(?:người|đoàn))"
         ),
@@ -84,7 +90,7 @@ def labelled_numbers(text: str) -> list[TextSpan]:
     after a label ("Điều 5", "phòng 305", "vàng 9999"). `parse` blocks them too."""
     pats = _patterns()
     out: list[TextSpan] = []
-    for name in ("identifier", "phone", "time", "storm", "bare_number_label", "label"):  # all need a digit
+    for name in ("identifier", "phone", "time", "storm", "exponent", "bare_number_label", "label"):  # digits
         for s, e in near_digits(text):
             out.extend(TextSpan(m.start(), m.end()) for m in pats[name].finditer(text, s, e))
     return out
