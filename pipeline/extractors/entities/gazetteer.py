@@ -264,9 +264,18 @@ def _ministry_form(name: str) -> str:
     return _MINISTRY_JOIN.join(parts).replace("\\ ", r"\s+")
 
 
+_MINISTRY_SIGNS = regex.compile(r"&amp;|[-–&]")
+
+
 def ministry_key(text: str) -> str:
     """The same key for every way of writing a ministry's name."""
-    return " ".join(_MINISTRY_PARTS.sub(" ", regex.sub(r"&amp;|[-–&]", " và ", text)).lower().split())
+    return " ".join(_MINISTRY_PARTS.sub(" ", _MINISTRY_SIGNS.sub(" và ", text)).lower().split())
+
+
+@cache
+def ministries() -> dict[str, str]:
+    """{key: the ministry's name} (see `ministry_key`)."""
+    return {ministry_key(name): name for name in rules.section("organizations", "ministries")}
 
 
 def level_word(level: str | None) -> str | None:

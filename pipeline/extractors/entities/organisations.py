@@ -7,7 +7,7 @@ from __future__ import annotations
 import regex
 
 from ...core.patterns import YEAR
-from .gazetteer import Found, Gazetteer, clip_at_breakers, gazetteer, level_word, ministry_key
+from .gazetteer import Found, Gazetteer, clip_at_breakers, gazetteer, level_word, ministries, ministry_key
 from .names import Tokens, edges, name_end
 
 
@@ -18,9 +18,8 @@ def find_orgs(text: str, g: Gazetteer, tokens: Tokens) -> list[Found]:
         out.append(Found(m.start(), m.end(), "ORGANIZATION", g.data["national"], "national", "national"))
     for m in p["state"].finditer(text):
         out.append(Found(m.start(), m.end(), "ORGANIZATION", g.data["state"][m.group()], "state"))
-    ministries = {ministry_key(name): name for name in g.data["orgs"]["ministries"]}
     for m in p["ministry"].finditer(text):
-        name = ministries.get(ministry_key(m.group()), " ".join(m.group().split()))
+        name = ministries().get(ministry_key(m.group()), " ".join(m.group().split()))
         out.append(Found(m.start(), m.end(), "ORGANIZATION", name, "state"))
     for m in p["federation"].finditer(text):
         level = level_word(m.group("level"))
@@ -92,10 +91,13 @@ def find_orgs(text: str, g: Gazetteer, tokens: Tokens) -> list[Found]:
 _YEAR = regex.compile(YEAR)
 
 
+_WORD_GAPS = regex.compile(r"[\s,&-]+")
+
+
 def _name_words(stretch: str, not_in_names: frozenset[str]) -> bool:
     """Whether lower-case words can be part of a name: none of them, and no two of them
     together ("tổ chức"), is a verb or a function word."""
-    words = regex.split(r"[\s,&-]+", stretch.strip())
+    words = _WORD_GAPS.split(stretch.strip())
     pairs = {" ".join(words[k : k + 2]) for k in range(len(words) - 1)}
     return not any(w in not_in_names for w in [*words, *pairs])
 

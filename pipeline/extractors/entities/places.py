@@ -33,16 +33,20 @@ def _dateline() -> tuple[regex.Pattern[str], dict[str, tuple[str, str]]]:
     """A news dateline: a known place in capitals opening a paragraph before a dash ("ĐÀ NẴNG-
     Tại lễ phát động ...", "HÀ NỘI – ..."), where the place patterns read sentence case only."""
     upper = {name.upper(): (canonical, kind) for name, (canonical, kind) in lexicon.places().items()}
-    pattern = regex.compile(r"(?m)^(?P<place>" + alternation(list(upper)) + r")(?=[^\S\n]*[-–—])")
+    pattern = regex.compile(r"(?P<place>" + alternation(list(upper)) + r")(?=[^\S\n]*[-–—])")
     return pattern, upper
 
 
 def datelines(text: str) -> list[Found]:
     pattern, upper = _dateline()
     out = []
-    for m in pattern.finditer(text):
-        canonical, kind = upper[m.group()]
-        out.append(Found(m.start(), m.end(), "LOCATION", canonical, "dateline", kind, canonical))
+    start = 0
+    while start < len(text):  # tried at each paragraph's start only, not at every position
+        m = pattern.match(text, start)
+        if m is not None:
+            canonical, kind = upper[m.group()]
+            out.append(Found(m.start(), m.end(), "LOCATION", canonical, "dateline", kind, canonical))
+        start = text.find("\n", start) + 1 or len(text)
     return out
 
 
