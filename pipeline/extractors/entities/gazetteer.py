@@ -16,6 +16,7 @@ import regex
 
 from ...core import lexicon, rules
 from ...core.patterns import alternation, one_line
+from .ministries import ministry_form
 
 CAP = r"[\p{Lu}Đ][\p{Ll}\p{M}]*"  # one capitalised syllable
 CAPS = r"[\p{Lu}Đ]{2,}(?:-[\p{Lu}Đ]+)*"  # an abbreviation: CAND, EVN, HANOI
@@ -118,7 +119,7 @@ def _org_patterns(orgs: dict[str, Any], levels: str, place_alt: str) -> dict[str
     joiner = r"(?:" + joiners + r")(?=(?:\s+(?:" + joiners + r"))*\s+[\p{Lu}Đ\d])"
     name_run = r"(?:(?:" + joiner + r"\s+)*" + word + r"(?:\s+(?:" + word + r"|" + joiner + r"))*)"
     state_forms = [f for b in orgs["state_bodies"] for f in b["forms"]]
-    ministries = [_ministry_form(name) for name in sorted(orgs["ministries"], key=len, reverse=True)]
+    ministries = [ministry_form(name) for name in sorted(orgs["ministries"], key=len, reverse=True)]
     place_bodies = [f for b in orgs["place_bodies"] for f in b["forms"]]
     return {
         "national": one_line(
@@ -249,33 +250,6 @@ def _people_patterns(people: dict[str, Any]) -> dict[str, regex.Pattern[str]]:
     # An office right before a name; the office stays on one line, the spaces after it need not.
     patterns["title_before"] = regex.compile(r"((?:" + patterns["title"].pattern + r")[^,.;:()\n-]*?)\s*$")
     return patterns
-
-
-# What joins the parts of a ministry's name as articles write it: "và", "-", "–", "&", a comma.
-_MINISTRY_JOIN = r"\s*(?:và|[-–&,]|&amp;)\s*"
-_MINISTRY_PARTS = regex.compile(r"\s*(?:,|\s-\s|\svà\s)\s*")
-
-
-def _ministry_form(name: str) -> str:
-    """The pattern of a ministry's name after "Bộ": its first part as written, the others in
-    either case, the parts joined as articles join them."""
-    first, *rest = _MINISTRY_PARTS.split(name.removeprefix("Bộ ").strip())
-    parts = [regex.escape(first)] + ["(?i:" + regex.escape(p) + ")" for p in rest]
-    return _MINISTRY_JOIN.join(parts).replace("\\ ", r"\s+")
-
-
-_MINISTRY_SIGNS = regex.compile(r"&amp;|[-–&]")
-
-
-def ministry_key(text: str) -> str:
-    """The same key for every way of writing a ministry's name."""
-    return " ".join(_MINISTRY_PARTS.sub(" ", _MINISTRY_SIGNS.sub(" và ", text)).lower().split())
-
-
-@cache
-def ministries() -> dict[str, str]:
-    """{key: the ministry's name} (see `ministry_key`)."""
-    return {ministry_key(name): name for name in rules.section("organizations", "ministries")}
 
 
 def level_word(level: str | None) -> str | None:

@@ -7,7 +7,8 @@ from __future__ import annotations
 import regex
 
 from ...core.patterns import YEAR
-from .gazetteer import Found, Gazetteer, clip_at_breakers, gazetteer, level_word, ministries, ministry_key
+from .gazetteer import Found, Gazetteer, clip_at_breakers, gazetteer, level_word
+from .ministries import ministries, ministry_key
 from .names import Tokens, edges, name_end
 
 
