@@ -15,6 +15,9 @@ from rich.text import Text
 from . import app, err
 from .help import Command, Quiet
 
+# The records the views read, as each of them names it.
+Source = Annotated[Path, typer.Argument(help="An output folder of 'run', a records.jsonl or a record .json.")]
+
 
 def fmt_value(a: dict[str, Any]) -> str:
     v = a.get("value")
@@ -102,9 +105,7 @@ def _marked(a: dict[str, Any]) -> str:
 
 @app.command(cls=Command)
 def table(
-    source: Annotated[
-        Path, typer.Argument(help="An output folder of 'run', a records.jsonl or a record .json.")
-    ],
+    source: Source,
     to: Annotated[
         Path | None,
         typer.Option("--to", metavar="FILE", help="File to write (default: OUT/achievements.csv)."),
@@ -154,9 +155,7 @@ def table(
 
 @app.command(cls=Command)
 def summary(
-    source: Annotated[
-        Path, typer.Argument(help="An output folder of 'run', a records.jsonl or a record .json.")
-    ],
+    source: Source,
     by: Annotated[
         str,
         typer.Option(
@@ -207,9 +206,7 @@ def summary(
 
 @app.command(cls=Command)
 def report(
-    source: Annotated[
-        Path, typer.Argument(help="An output folder of 'run', a records.jsonl or a record .json.")
-    ],
+    source: Source,
     html_dir: Annotated[
         Path, typer.Option("--html", metavar="DIR", help="Folder to write the HTML report into.")
     ] = Path("report"),
