@@ -167,19 +167,19 @@ def find_quantities(text: str, blocked: list[TextSpan], minus_at_line_start: boo
             continue
         if voc.vague.search(text[max(0, n.start - 8) : n.start]) and n.rule == "words":
             continue
-        if _is_year(text, n, voc):
-            continue
         reading = _read_right(text, n, voc)
+        if _is_year(text, n, reading):
+            continue
         # A range: "50 - 100 nghìn đồng", "từ 5 đến 7 tỷ đồng", "300.000 - 500.000đ".
         sep = voc.range_sep.match(text, n.end)
+        ranged = sep is not None and nxt is not None and nxt.start == sep.end()
+        second = _read_right(text, nxt, voc) if ranged and nxt is not None else None
         if (
-            sep is not None
+            ranged
             and nxt is not None
-            and nxt.start == sep.end()
             and (reading is None or reading.unit is None)
-            and not _is_year(text, nxt, voc)
+            and not _is_year(text, nxt, second)
         ):
-            second = _read_right(text, nxt, voc)
             if second is None:
                 skip_until = nxt.end  # "6-7 năm", "12-14 tuổi": a range of what is no quantity
                 continue
@@ -263,11 +263,10 @@ def _scale_of(n: Number, text: str) -> Decimal:
     return n.value / base if base else Decimal(1)
 
 
-def _is_year(text: str, n: Number, voc: Vocabulary) -> bool:
+def _is_year(text: str, n: Number, reading: Reading | None) -> bool:
     """A bare 4-digit figure from 1900 to 2099 is a year, which the date extractor owns, unless
-    money, a percentage or a counted noun follows it ("2000 đồng", "2017 đoàn viên")."""
-    s = text[n.start : n.end]
-    return _YEAR.fullmatch(s) is not None and not _names_what(_read_right(text, n, voc))
+    money, a percentage or a counted noun follows it (`reading`: "2000 đồng", "2017 đoàn viên")."""
+    return _YEAR.fullmatch(text, n.start, n.end) is not None and not _names_what(reading)
 
 
 def run(article: Article) -> Article:
