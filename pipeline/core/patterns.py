@@ -16,6 +16,12 @@ START = r"(?<![\p{L}])"  # a word starts here
 END = r"(?![\p{L}])"  # a word ends here
 END_OR_DIGIT = r"(?![\p{L}\d])"  # a word ends here and no digit follows
 YEAR = r"(?:19|20)\d{2}"  # the years a news article writes in digits
+_YEAR = regex.compile(YEAR)
+
+
+def is_year(s: str) -> bool:
+    """Whether `s` is, whole, a year as news writes it ("2017"; not "2017-2018", not "217")."""
+    return _YEAR.fullmatch(s) is not None
 
 
 def word(alternatives: str) -> str:

@@ -19,7 +19,7 @@ import regex
 
 from ...core import lexicon, rules
 from ...core.article import TextSpan
-from ...core.patterns import YEAR, alternation
+from ...core.patterns import alternation, is_year
 
 
 @dataclass(frozen=True)
@@ -198,14 +198,11 @@ def name_end(tokens: Tokens, start: int, end: int, open_tail: bool = True) -> in
         end = tail_end
 
 
-_YEAR = regex.compile(YEAR)
-
-
 def _number_closes(tokens: Tokens, i: int, e: Edges) -> bool:
     """Token `i`, a number, ends the name before it ("Công ty Truyền tải Điện 4", "Xí nghiệp công
     trình 796") unless it counts what follows ("Công đoàn X 32 đoàn viên", "KCN Y 3 năm") or is
     a year ("Công ty X nhiệm kỳ 2023-2028": the term, not the name)."""
-    if _YEAR.fullmatch(tokens.word(i)):
+    if is_year(tokens.word(i)):
         return False
     j = tokens.following(tokens.ends[i])
     return j is None or tokens.word(j) not in e.number_units

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import regex
 
-from ...core.patterns import YEAR
+from ...core.patterns import is_year
 from .gazetteer import Found, Gazetteer, clip_at_breakers, gazetteer, level_word
 from .ministries import ministries, ministry_key
 from .names import Tokens, edges, name_end
@@ -89,9 +89,6 @@ def find_orgs(text: str, g: Gazetteer, tokens: Tokens) -> list[Found]:
     return out
 
 
-_YEAR = regex.compile(YEAR)
-
-
 _WORD_GAPS = regex.compile(r"[\s,&-]+")
 
 
@@ -110,7 +107,7 @@ def numbered_companies(text: str, g: Gazetteer) -> list[Found]:
     e = edges()
     out = []
     for m in g.patterns["company_numbered"].finditer(text):
-        if _YEAR.fullmatch(m.group("number")):
+        if is_year(m.group("number")):
             continue  # "Công ty ... nhiệm kỳ 2023": a term, not a name
         if not _name_words(m.group("words"), e.stop_words | e.verbs):
             continue

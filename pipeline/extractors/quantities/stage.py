@@ -19,7 +19,7 @@ import regex
 
 from ...core import rules
 from ...core.article import Article, TextSpan
-from ...core.patterns import YEAR
+from ...core.patterns import is_year
 from ...core.spans import SpanIndex
 from ...core.stage import Stage
 from ...output.models import Quantity
@@ -29,7 +29,6 @@ from .vocabulary import Vocabulary, vocabulary
 _DIGIT_RUN = regex.compile(r"[\d.,]+")
 _AFTER_DIGITS = regex.compile(r"\d[^\S\n]+$")
 _FRACTION = regex.compile(r"/")
-_YEAR = regex.compile(YEAR)
 _NAME_BEFORE = regex.compile(r"(?<![\p{L}])[\p{Lu}Đ][\p{Ll}\p{M}]*[^\S\n]+[\p{Lu}Đ][\p{Ll}\p{M}]*[^\S\n]+$")
 # "2,500": a decimal comma by Vietnamese convention, but money and counted things come whole, so
 # with exactly three digits after the comma before them it groups thousands, as in the English
@@ -266,7 +265,7 @@ def _scale_of(n: Number, text: str) -> Decimal:
 def _is_year(text: str, n: Number, reading: Reading | None) -> bool:
     """A bare 4-digit figure from 1900 to 2099 is a year, which the date extractor owns, unless
     money, a percentage or a counted noun follows it (`reading`: "2000 đồng", "2017 đoàn viên")."""
-    return _YEAR.fullmatch(text, n.start, n.end) is not None and not _names_what(reading)
+    return is_year(text[n.start : n.end]) and not _names_what(reading)
 
 
 def run(article: Article) -> Article:
