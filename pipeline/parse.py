@@ -23,7 +23,15 @@ from .core.article import TextSpan
 from .core.patterns import alternation, cased
 from .core.spans import filter_spans, overlaps
 from .extractors.dates.find import find_dates
-from .extractors.dates.resolve import DateMatch, day, quarter_number, resolve_weekday, resolve_year
+from .extractors.dates.resolve import (
+    DateMatch,
+    day,
+    month_of,
+    quarter_number,
+    quarter_period,
+    resolve_weekday,
+    resolve_year,
+)
 from .extractors.dates.spoken import named_days, ordinal_before, relative
 from .extractors.dates.stage import place_lunar_years
 from .extractors.numbers.reader import as_number, find_word_numbers
@@ -140,14 +148,10 @@ def _field_relatives(text: str, reference: dt.date | None) -> list[Parsed]:
         out.append(Parsed("relative", m.group(), m.start(), m.end(), value, "day", "weekday_alone"))
     for m in p["quarter"].finditer(text):
         q = quarter_number(m.group("q"))
-        value = f"{reference.year}-{3 * q - 2:02d}/{reference.year}-{3 * q:02d}" if reference else None
+        value = quarter_period(reference.year, q) if reference else None
         out.append(Parsed("relative", m.group(), m.start(), m.end(), value, "quarter", "quarter_alone"))
     for m in p["month_next"].finditer(text):
-        number = (
-            int(m.group("m"))
-            if m.group("m")
-            else int(rules.section("dates", "month_words")[m.group("mw").lower()])
-        )
+        number = month_of(m)
         value = None
         if reference:
             year = reference.year + (number <= reference.month)

@@ -45,8 +45,8 @@ def resolve_relative(phrase: str, published: dt.date) -> str | None:
         y, m = divmod(published.year * 12 + published.month - 1 + n, 12)
         return f"{y:04d}-{m + 1:02d}"
     if unit == "quarter":
-        q, first = divmod(published.year * 4 + (published.month - 1) // 3 + n, 4)
-        return f"{q:04d}-{3 * first + 1:02d}/{q:04d}-{3 * first + 3:02d}"
+        year, index = divmod(published.year * 4 + (published.month - 1) // 3 + n, 4)
+        return quarter_period(year, index + 1)
     if unit == "day":
         return (published + dt.timedelta(days=n)).isoformat()
     if unit == "week":
@@ -162,9 +162,13 @@ def quarter_number(word: str) -> int:
     return table[word.lower()]
 
 
+def quarter_period(year: int, q: int) -> str:
+    """Quarter `q` (1..4) of `year` as a period of months: (2018, 4) -> "2018-10/2018-12"."""
+    return f"{year:04d}-{3 * q - 2:02d}/{year:04d}-{3 * q:02d}"
+
+
 def quarter(m: regex.Match[str]) -> str | None:
-    q, y = quarter_number(m.group("q")), int(m.group("y"))
-    return f"{y}-{3 * q - 2:02d}/{y}-{3 * q:02d}"
+    return quarter_period(int(m.group("y")), quarter_number(m.group("q")))
 
 
 def part_of_year(m: regex.Match[str]) -> str | None:
