@@ -37,17 +37,10 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 
 
-def sources() -> list[Path]:
-    paths = sorted((ROOT / "corpus").glob("*.txt"))
-    if (SHARED / "corpus" / "dev").is_dir():
-        paths += sorted((SHARED / "corpus" / "dev").glob("*.txt"))
-    return paths
-
-
 def build(folder: Path, count: int) -> list[str]:
     """`count` distinct article files in `folder` (a numbered line varies each copy)."""
     folder.mkdir(parents=True, exist_ok=True)
-    originals = [p.read_text(encoding="utf-8") for p in sources()]
+    originals = [p.read_text(encoding="utf-8") for p in scaling.sources()]
     texts = []
     for k in range(count):
         title, _, rest = originals[k % len(originals)].partition("\n")
@@ -106,7 +99,7 @@ def ner_comparison() -> dict[str, Any] | None:
     gold_files = sorted((ROOT / "corpus" / "gold").glob("*.json"))
     if (SHARED / "gold").is_dir():
         gold_files = sorted((SHARED / "gold").glob("*.json"))
-    by_name = {p.name: p for p in sources()}
+    by_name = {p.name: p for p in scaling.sources()}
     totals = {"ours": [0, 0, 0, 0.0], "underthesea": [0, 0, 0, 0.0]}
     articles = 0
     for gold_path in gold_files:
@@ -252,7 +245,7 @@ def main(argv: list[str] | None = None) -> int:
         records = [(work / out / "records.jsonl").read_bytes() for out in ("out1", "out2")]
         same = records[0] == records[1]
         dask = dask_row(work, records[1])
-        distinct = [p.read_text(encoding="utf-8") for p in sources()]
+        distinct = [p.read_text(encoding="utf-8") for p in scaling.sources()]
         costs, base_distinct = stage_costs(distinct)
         extractors = sum(v for k, v in costs.items() if k in EXTRACTORS)
         after_tokenize = sum(v for k, v in costs.items() if k not in ("clean", "tokenize"))

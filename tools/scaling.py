@@ -33,11 +33,16 @@ SHAPES = ("real", "one_line", "slashes", "money", "word_lines", "names")
 SIZES = (10_000, 100_000, 1_000_000, 10_000_000)
 
 
-def _articles() -> list[str]:
+def sources() -> list[Path]:
+    """The articles the bench builds its inputs from: corpus/, and ../shared/corpus/dev if there."""
     paths = sorted((ROOT / "corpus").glob("*.txt"))
     if (SHARED / "corpus" / "dev").is_dir():
         paths += sorted((SHARED / "corpus" / "dev").glob("*.txt"))
-    return [p.read_text(encoding="utf-8") for p in paths]
+    return paths
+
+
+def _articles() -> list[str]:
+    return [p.read_text(encoding="utf-8") for p in sources()]
 
 
 def _repeat(unit: str, size: int) -> str:
