@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..core.article import Article, TextSpan
+from ..core.spans import SpanIndex
 from ..output.models import Achievement, Figure, Quantity, Span
 from .attributes import awarding, beneficiaries, target
 from .category import categorise
@@ -42,8 +43,9 @@ def _qualitative(article: Article, spans_with_figures: list[TextSpan], ctx: Cont
     when a union body (not a company or the state) is who received or led."""
     text = article.text
     out = []
+    with_figures = SpanIndex(spans_with_figures)
     for m in cues().qualitative.finditer(text):
-        if any(s.start <= m.start() < s.end for s in spans_with_figures):
+        if with_figures.holds(m.start()):
             continue
         sentence = article.sentence_at(m.start())
         who = ctx.who(m.start(), clause(text, m.start(), m.end(), sentence), sentence, "")

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ...core.article import Article
-from ...core.spans import filter_spans, overlaps
+from ...core.spans import SpanIndex, filter_spans
 from ...core.stage import Stage
 from ...output.models import DateMention
 from .find import find_dates
@@ -22,11 +22,8 @@ from .spoken import named_days, relative
 
 def run(article: Article) -> Article:
     text = article.text
-    found = [
-        m
-        for m in filter_spans(find_dates(text))
-        if not overlaps(m.start, m.end, [d for d in article.documents if d.number and "/" in d.number])
-    ]
+    slashed = SpanIndex(d for d in article.documents if d.number and "/" in d.number)  # "số 12/2020"
+    found = [m for m in filter_spans(find_dates(text)) if not slashed.overlaps(m.start, m.end)]
     found = place_lunar_years(found, article.published)
     article.dates = [
         DateMention(
