@@ -134,4 +134,5 @@ def test_scratch_layers_stay_out_of_the_record():
     dumped = record.model_dump()
     assert "tokens" not in dumped and "blocked" not in dumped
     article = Article(raw="x", source="x")
-    assert article.layer("tokens") == [] and article.layer("achievements") == []
+    assert article.layer("sentences") == [] and article.layer("tokens") is None
+    assert article.layer("achievements") == []

@@ -17,9 +17,12 @@ from __future__ import annotations
 import datetime as dt
 from bisect import bisect_right
 from dataclasses import dataclass, field, fields
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..output.models import Achievement, CitedDocument, DateMention, Entity, Figure, Ordinal, OrgRef, Quantity
+
+if TYPE_CHECKING:
+    from ..text.words import Words
 
 
 @dataclass(frozen=True, slots=True)  # slots: a long article holds hundreds of thousands of these
@@ -48,7 +51,7 @@ class Scratch:
 
     paragraphs: list[TextSpan] = field(default_factory=list)  # one per line of the cleaned text
     sentences: list[TextSpan] = field(default_factory=list)
-    tokens: list[TextSpan] = field(default_factory=list)  # words, only in sentences that need them
+    tokens: Words | None = None  # words, made where the entities stage asks for them
     blocked: list[TextSpan] = field(default_factory=list)  # identifiers, times: no quantity inside
     relative_dates: list[Mention] = field(default_factory=list)  # "năm qua", named days
     extra: dict[str, Any] = field(default_factory=dict)  # layers of stages added outside the package

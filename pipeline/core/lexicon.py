@@ -1,8 +1,8 @@
 """One lexicon of the union world's names: places and the heads of organisations' names.
 
-Read by every stage that needs to know a name when it sees one: `text.tokenize` (which sentences
-hold a name whose end the word tokens settle), `extractors.entities` (the gazetteer), its name
-edges, and `extractors.abbreviations` (parenthesised places are not definitions). The data is
+Read by every stage that needs to know a name when it sees one: `extractors.entities` (the
+gazetteer, its name edges, places after "tại"/"ở"), and `extractors.abbreviations`
+(parenthesised places are not definitions). The data is
 `places.yaml` (provinces before and after the 2025 merger, regions, zones, level words) and
 `organizations.yaml` (the union system's heads and levels, state bodies, company forms), both
 beside this file.
@@ -49,12 +49,6 @@ def place_names() -> frozenset[str]:
             names.add(p["name"])
             names.update(p.get("aliases") or [])
     return frozenset(names)
-
-
-def name_heads() -> list[str]:
-    """The words that start a name whose end only the word tokens can settle."""
-    orgs = rules.load("organizations")
-    return [*orgs["union_heads"], *orgs["named_heads"], *orgs["company_heads"], *zone_heads()]
 
 
 def body_heads() -> list[str]:

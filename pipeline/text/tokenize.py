@@ -1,10 +1,9 @@
 """Stage: sentences and words from underthesea, aligned back onto the cleaned text.
 
-Sentences come for the whole text (cheap). Word tokens cost as much as the rest of the pipeline
+Sentences come for the whole text (cheap). Word tokens cost more than the rest of the pipeline
 together, and only one consumer needs them: the entities stage, to settle where an organisation's
-name ends ("Công đoàn Giáo dục | huyện ..."). So words are tokenized only in the sentences that
-hold the head of such a name (the heads listed in the lexicon, `core.lexicon`); the
-others keep their sentence span and no word tokens.
+name ends ("Công đoàn Giáo dục | huyện ..."). So this stage provides them as `words.Words`, which
+tokenizes a window around each place the entities stage asks about, not the article.
 
 underthesea returns strings, not offsets, and may change whitespace inside a token ("Tổng  LĐLĐ"
 comes back as "Tổng LĐLĐ"). This is the one adapter that maps its output back to character
@@ -13,21 +12,17 @@ piece that cannot be placed is skipped, never guessed.
 
 A "sentence" longer than `SENTENCE_CAP` characters is text without punctuation, not a sentence
 (the longest real one in the dev corpus is under 1,000): it is cut at spaces into pieces no longer
-than the cap before anything reads it, so that neither word_tokenize (1.3 MB of unpunctuated names
-took 1.9 GB in one call) nor a stage working sentence by sentence costs more than the cap allows.
+than the cap before anything reads it, so that no stage working sentence by sentence costs more
+than the cap allows (1.3 MB of unpunctuated names once took 1.9 GB in one word_tokenize call).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from functools import cache
 
-import regex
-
-from ..core import lexicon
 from ..core.article import Article, TextSpan
-from ..core.patterns import words
 from ..core.stage import Stage
+from .words import Words
 
 SENTENCE_CAP = 2000
 
@@ -46,14 +41,6 @@ def capped(text: str, span: TextSpan, cap: int = SENTENCE_CAP) -> list[TextSpan]
     if start < span.end:
         pieces.append(TextSpan(start, span.end))
     return pieces
-
-
-@cache
-def _needs_words() -> regex.Pattern[str]:
-    """The heads of names whose end the word tokens settle, and a capitalised word after "tại"
-    or "ở" (a place only when it is whole words: "tại Vị Thanh", not "tại Quyết định")."""
-    after = words(lexicon.place_prepositions()) + r"[^\S\n]+[\p{Lu}Đ]"
-    return regex.compile(words(lexicon.name_heads()) + "|" + after)
 
 
 def align(pieces: Iterable[str], text: str, start: int = 0, end: int | None = None) -> list[TextSpan]:
@@ -93,11 +80,10 @@ def _place(piece: str, text: str, cursor: int, end: int) -> TextSpan | None:
 
 
 def run(article: Article) -> Article:
-    from underthesea import sent_tokenize, word_tokenize
+    from underthesea import sent_tokenize
 
     text = article.text
     sentences: list[TextSpan] = []
-    tokens: list[TextSpan] = []
     lost = 0
     for para in article.scratch.paragraphs:
         chunk = text[para.start : para.end]
@@ -106,19 +92,17 @@ def run(article: Article) -> Article:
         lost += len([p for p in pieces if p.strip()]) - len(placed)
         for sentence in placed or [para]:
             sentences.extend(capped(text, sentence))
-    needs_words = _needs_words()
-    for sent in sentences:
-        if not needs_words.search(text, sent.start, sent.end):
-            continue
-        words = word_tokenize(text[sent.start : sent.end])
-        placed = align(words, text, sent.start, sent.end)
-        lost += len([w for w in words if w.strip()]) - len(placed)
-        tokens.extend(placed)
     article.scratch.sentences = sentences
-    article.scratch.tokens = tokens
+    article.scratch.tokens = Words(text, sentences, _word_tokenize, align)
     if lost:
-        article.warnings.append(f"tokenize: {lost} underthesea pieces could not be aligned to the text")
+        article.warnings.append(f"tokenize: {lost} underthesea sentences could not be aligned to the text")
     return article
+
+
+def _word_tokenize(text: str) -> list[str]:
+    from underthesea import word_tokenize
+
+    return list(word_tokenize(text))
 
 
 STAGE = Stage(

@@ -10,16 +10,14 @@ The stop words and the tail's length are data (organizations.yaml, `name_edges`)
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
 import regex
 
 from ...core import lexicon, rules
-from ...core.article import TextSpan
 from ...core.patterns import alternation, is_year
+from ...text.words import Words
 
 
 @dataclass(frozen=True)
@@ -53,43 +51,6 @@ def edges() -> Edges:
     )
 
 
-class Tokens:
-    """Word tokens of an article, searchable by character position."""
-
-    def __init__(self, text: str, spans: Sequence[TextSpan]) -> None:
-        self.text = text
-        self.starts = [s.start for s in spans]
-        self.ends = [s.end for s in spans]
-
-    def __len__(self) -> int:
-        return len(self.starts)
-
-    def containing(self, pos: int) -> int | None:
-        """Index of the token holding character `pos`."""
-        i = bisect_right(self.starts, pos) - 1
-        if i >= 0 and self.ends[i] > pos:
-            return i
-        return None
-
-    def starts_at(self, pos: int) -> bool:
-        i = bisect_left(self.starts, pos)
-        return i < len(self.starts) and self.starts[i] == pos
-
-    def following(self, pos: int) -> int | None:
-        """Index of the first token at or after `pos`, if only whitespace lies between."""
-        i = bisect_left(self.starts, pos)
-        if (
-            i >= len(self.starts)
-            or self.text[pos : self.starts[i]].strip()
-            or "\n" in self.text[pos : self.starts[i]]
-        ):
-            return None
-        return i
-
-    def word(self, i: int) -> str:
-        return self.text[self.starts[i] : self.ends[i]]
-
-
 def _capitalised(word: str) -> bool:
     return word[:1].isupper()
 
@@ -102,17 +63,17 @@ def _punctuation(word: str) -> bool:
     return not word[:1].isalnum()
 
 
-def complete_word(tokens: Tokens, start: int, end: int) -> int:
+def complete_word(tokens: Words, start: int, end: int) -> int:
     """`end` moved to the end of the capitalised word it cuts ("Giáo" -> "Giáo dục")."""
-    if not len(tokens) or end <= start:
+    if end <= start or not tokens.cover(start, end):
         return end
     i = tokens.containing(end - 1)
-    if i is not None and tokens.ends[i] > end and _capitalised(tokens.text[max(start, tokens.starts[i]) :]):
+    if i is not None and tokens.ends[i] > end and _capitalised(tokens.text[max(start, tokens.starts[i])]):
         return _verb_cut(tokens, i, edges())
     return end
 
 
-def _verb_cut(tokens: Tokens, i: int, e: Edges) -> int:
+def _verb_cut(tokens: Words, i: int, e: Edges) -> int:
     """The end of token `i`, or before a verb underthesea glued onto a name ("Samsung trao")."""
     offset = tokens.starts[i]
     for k, syllable in enumerate(tokens.word(i).split(" ")):
@@ -122,9 +83,9 @@ def _verb_cut(tokens: Tokens, i: int, e: Edges) -> int:
     return tokens.ends[i]
 
 
-def trim_to_word(tokens: Tokens, start: int, end: int) -> int:
+def trim_to_word(tokens: Words, start: int, end: int) -> int:
     """`end` moved back before a word it cuts in two ("Đỗ Kim Hội Đồng|chí" -> "Đỗ Kim Hội")."""
-    if not len(tokens):
+    if not tokens.cover(start, end):
         return end
     i = tokens.containing(end - 1)
     if i is not None and tokens.ends[i] > end and tokens.starts[i] > start:
@@ -138,13 +99,13 @@ def _rstrip(text: str, end: int) -> int:
     return end
 
 
-def name_end(tokens: Tokens, start: int, end: int, open_tail: bool = True) -> int:
+def name_end(tokens: Words, start: int, end: int, open_tail: bool = True) -> int:
     """The end of a sentence-case name that starts at `start` and is known to reach `end`.
 
     `open_tail`: whether the name may end in lower-case words ("Quỹ Vì người nghèo"); a company's
     name may hold lower-case words only between capitalised ones ("... nhà nước MTV Yến sào").
     """
-    if not len(tokens):
+    if not tokens.cover(start, end):
         return end
     e = edges()
     end = complete_word(tokens, start, end)
@@ -198,7 +159,7 @@ def name_end(tokens: Tokens, start: int, end: int, open_tail: bool = True) -> in
         end = tail_end
 
 
-def _number_closes(tokens: Tokens, i: int, e: Edges) -> bool:
+def _number_closes(tokens: Words, i: int, e: Edges) -> bool:
     """Token `i`, a number, ends the name before it ("Công ty Truyền tải Điện 4", "Xí nghiệp công
     trình 796") unless it counts what follows ("Công đoàn X 32 đoàn viên", "KCN Y 3 năm") or is
     a year ("Công ty X nhiệm kỳ 2023-2028": the term, not the name)."""
@@ -215,7 +176,7 @@ def _stops(word: str, e: Edges) -> bool:
     return parts[0] in e.stop_capitalised and " ".join(parts[:2]) not in e.compounds
 
 
-def _tail(tokens: Tokens, i: int, e: Edges, open_tail: bool) -> int | None:
+def _tail(tokens: Words, i: int, e: Edges, open_tail: bool) -> int | None:
     """End of a lower-case tail starting at token `i`, or None when no boundary closes it.
 
     The tail closes at punctuation, the end of the text, a level word or a joiner (when
@@ -223,11 +184,13 @@ def _tail(tokens: Tokens, i: int, e: Edges, open_tail: bool) -> int | None:
     when `open_tail`.
     """
     end: int | None = None
+    j = i
     for k in range(e.max_tail + 1):
-        j = i + k
-        gap = tokens.text[tokens.ends[j - 1] : tokens.starts[j]] if k > 0 and j < len(tokens) else ""
-        if j >= len(tokens) or gap.strip() or "\n" in gap:
-            return None  # a title ending in a verb phrase: "Công đoàn CAND liên hoan nghệ thuật"
+        if k:
+            following = tokens.following(tokens.ends[j])
+            if following is None:
+                return None  # a title ending in a verb phrase: "Công đoàn CAND liên hoan nghệ thuật"
+            j = following
         word = tokens.word(j)
         if k and word.isupper() and word[:1].isalpha():
             return end

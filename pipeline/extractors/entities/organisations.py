@@ -7,12 +7,13 @@ from __future__ import annotations
 import regex
 
 from ...core.patterns import is_year
+from ...text.words import Words
 from .gazetteer import Found, Gazetteer, clip_at_breakers, gazetteer, level_word
 from .ministries import ministries, ministry_key
-from .names import Tokens, edges, name_end
+from .names import edges, name_end
 
 
-def find_orgs(text: str, g: Gazetteer, tokens: Tokens) -> list[Found]:
+def find_orgs(text: str, g: Gazetteer, tokens: Words) -> list[Found]:
     p = g.patterns
     out: list[Found] = []
     for m in p["national"].finditer(text):
@@ -77,7 +78,7 @@ def find_orgs(text: str, g: Gazetteer, tokens: Tokens) -> list[Found]:
     out += numbered_companies(text, g)
     out += placed_bodies(text, g)
     for m in p["named"].finditer(text):
-        if len(tokens) and not tokens.starts_at(m.start()):
+        if tokens.enabled and not tokens.starts_at(m.start()):
             continue  # "Hội" ending "Đỗ Kim Hội" is not the head of a body
         if g.patterns["organ_start"].match(text, m.start()):
             continue  # "Ban Thường vụ LĐLĐ huyện": an organ of the body after it (see _organs)

@@ -10,8 +10,9 @@ import regex
 from ...core import lexicon
 from ...core.patterns import alternation
 from ...core.spans import SpanIndex
+from ...text.words import Words
 from .gazetteer import CAP, WB, Found, Gazetteer, clip_at_breakers, level_word
-from .names import Tokens, complete_word, trim_to_word
+from .names import complete_word, trim_to_word
 
 # "quận 5", "Phường 28": places below a province named by a number.
 _NUMBERED = regex.compile(r"(?<![\p{L}])(?:[Qq]uận|[Pp]hường)[^\S\n]+\d{1,2}(?![\d\p{L}.,]\d?)")
@@ -50,7 +51,7 @@ def datelines(text: str) -> list[Found]:
     return out
 
 
-def find_places(text: str, g: Gazetteer, tokens: Tokens) -> list[Found]:
+def find_places(text: str, g: Gazetteer, tokens: Words) -> list[Found]:
     out: list[Found] = datelines(text)
     for m in g.place_re.finditer(text):
         if m.group("zone"):
@@ -116,7 +117,7 @@ def _after_preposition() -> regex.Pattern[str]:
     )
 
 
-def after_preposition(text: str, g: Gazetteer, tokens: Tokens, taken: list[Found]) -> list[Found]:
+def after_preposition(text: str, g: Gazetteer, tokens: Words, taken: list[Found]) -> list[Found]:
     """A capitalised name that no other rule knows, after "tại" or "ở", is a place: "tại Vị Thanh",
     "ở Hạ Long". It must be whole words of the tokens ("tại Quyết định" is not a place), and not
     start with a word that begins sentences or bodies ("tại Hội nghị", "ở Công ty")."""
@@ -128,7 +129,7 @@ def after_preposition(text: str, g: Gazetteer, tokens: Tokens, taken: list[Found
         if any(first in g.data[key] for key in ("not_names", "name_breakers", "honorifics")):
             continue
         end = trim_to_word(tokens, start, clip_at_breakers(text, start, m.end("name"), g))
-        whole = not len(tokens) or (tokens.starts_at(start) and complete_word(tokens, start, end) == end)
+        whole = not tokens.enabled or (tokens.starts_at(start) and complete_word(tokens, start, end) == end)
         if end <= start or not whole:
             continue
         if index.overlaps(start, end):

@@ -17,10 +17,10 @@ from ...core.article import Article
 from ...core.spans import SpanIndex, filter_spans
 from ...core.stage import Stage
 from ...output.models import Entity
+from ...text.words import Words
 from .canonical import resolve
 from .gazetteer import gazetteer
 from .main_organisation import main_organization
-from .names import Tokens
 from .organisations import find_orgs, organs
 from .people import byline, credits, find_people, initials, roles
 from .places import after_preposition, find_places
@@ -29,7 +29,9 @@ from .places import after_preposition, find_places
 def run(article: Article) -> Article:
     g = gazetteer()
     text = article.text
-    tokens = Tokens(text, article.scratch.tokens)
+    tokens = article.scratch.tokens
+    if tokens is None:  # the stage run without the tokenizer's: names end where the patterns do
+        tokens = Words(text, article.scratch.sentences, None)
     places = find_places(text, g, tokens)
     candidates = find_orgs(text, g, tokens)
     orgs = filter_spans(candidates)
@@ -72,6 +74,8 @@ def run(article: Article) -> Article:
         )
     article.entities = entities
     article.organization = main_organization(article)
+    if tokens.lost:
+        article.warnings.append(f"tokenize: {tokens.lost} underthesea words could not be aligned to the text")
     return article
 
 
