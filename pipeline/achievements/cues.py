@@ -23,6 +23,7 @@ class Cues:
     # for the cues whose first word it holds (a set lookup instead of ninety scans). A cue matches
     # as written, Capitalised at a sentence start, and in a headline's capitals.
     category: dict[str, list[tuple[str, str, regex.Pattern[str]]]]
+    first_words: regex.Pattern[str]  # `category`'s keys as whole words, in the casings cues match in
     priority: dict[str, int]
     weak: dict[str, float]
     # Why a figure is not an achievement, in the order they are asked: a plan ("target"), a stock
@@ -59,6 +60,9 @@ def cues() -> Cues:
     awards = regex.compile(r"(?<![\p{L}])(?:" + alternation(data["awards"]) + r")(?![\p{L}])")
     return Cues(
         category=category,
+        first_words=regex.compile(
+            r"(?<![\p{L}\p{M}\d])(?:" + alternation(cased(list(category))) + r")(?![\p{L}\p{M}\d])"
+        ),
         priority={c: i for i, c in enumerate(data["priority"])},
         weak={k: float(v) for k, v in data["weak_cues"].items()},
         exclusions={

@@ -78,10 +78,11 @@ def find_orgs(text: str, g: Gazetteer, tokens: Words) -> list[Found]:
     out += numbered_companies(text, g)
     out += placed_bodies(text, g)
     for m in p["named"].finditer(text):
-        if tokens.enabled and not tokens.starts_at(m.start()):
-            continue  # "Hội" ending "Đỗ Kim Hội" is not the head of a body
         if g.patterns["organ_start"].match(text, m.start()):
             continue  # "Ban Thường vụ LĐLĐ huyện": an organ of the body after it (see _organs)
+        if tokens.enabled and not tokens.starts_at(m.start()):
+            continue  # "Hội" ending "Đỗ Kim Hội" is not the head of a body (asked after the
+            # pattern above, which needs no words: words are the dearest thing to ask for)
         end = name_end(tokens, m.start("name"), m.end())
         name = " ".join(text[m.start() : end].split())
         if name in g.data["generic_bodies"]:
