@@ -5,6 +5,7 @@ quốc") as achievements of their own; a result the title or lead repeats, once.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from ..core.article import Article, TextSpan
 from ..core.spans import SpanIndex
@@ -27,7 +28,25 @@ class Seen:
     unit_normalized: str | None
     clause: TextSpan
     sentence: TextSpan
-    when: When
+    article: Article
+    ctx: Context
+    title: TextSpan | None
+    dates: Dates
+
+    @cached_property
+    def when(self) -> When:
+        """The figure's time, read only for a figure that is kept (a result, a plan, a stock or
+        someone else's figure): most figures of a long list of amounts are none of these."""
+        ctx, sentence = self.ctx, self.sentence
+        places = Places(
+            self.clause,
+            sentence,
+            ctx.before_in_paragraph(sentence),
+            ctx.lead(sentence),
+            self.title,
+            ctx.earlier(sentence),
+        )
+        return when(self.article.text, self.q.start, places, self.dates, self.article.published)
 
     def evidence(self, text: str) -> Span:
         return Span(
@@ -102,22 +121,8 @@ def build(article: Article) -> Article:
             continue
         if unit is None:
             continue  # a count of nothing named ("quận 5", "Điện 4") reports no result
-        places = Places(
-            span,
-            sentence,
-            ctx.before_in_paragraph(sentence),
-            ctx.lead(sentence),
-            title,
-            ctx.earlier(sentence),
-        )
-        seen = Seen(
-            q,
-            unit,
-            unit if q.kind == "money" else c.normalized.get(unit, unit),
-            span,
-            sentence,
-            when(text, q.start, places, dates, article.published),
-        )
+        normalized = unit if q.kind == "money" else c.normalized.get(unit, unit)
+        seen = Seen(q, unit, normalized, span, sentence, article, ctx, title, dates)
         why = exclusion(text, q, span)
         if why is not None:
             kind, cue = why
