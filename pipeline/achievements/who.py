@@ -68,7 +68,7 @@ class Context:
         ("Công ty X hỗ trợ ... . Ngoài ra, còn tặng ..."): union news returns to its union."""
         sentences = self.article.scratch.sentences
         paragraph = self._paragraph(sentence.start)
-        first = i = bisect_right(sentences, sentence.start, key=lambda s: s.start) - 2
+        first = i = bisect_right(sentences.starts, sentence.start) - 2
         while i >= 0 and sentences[i].start >= paragraph.start:
             if i not in self._sentence_subjects:
                 self._sentence_subjects[i] = sentence_subject(
@@ -82,7 +82,7 @@ class Context:
 
     def _paragraph(self, pos: int) -> TextSpan:
         paragraphs = self.article.scratch.paragraphs
-        i = bisect_right(paragraphs, pos, key=lambda p: p.start) - 1
+        i = bisect_right(paragraphs.starts, pos) - 1
         return paragraphs[i] if i >= 0 else TextSpan(0, len(self.article.text))
 
     def before_in_paragraph(self, sentence: TextSpan) -> TextSpan | None:

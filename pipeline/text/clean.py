@@ -13,7 +13,7 @@ from functools import cache
 import regex
 
 from ..core import rules
-from ..core.article import Article, TextSpan
+from ..core.article import Article, Spans
 from ..core.patterns import alternation
 from ..core.stage import Stage
 
@@ -73,12 +73,16 @@ def clean_text(raw: str) -> str:
 
 
 def run(article: Article) -> Article:
-    article.text = clean_text(article.raw)
+    article.text = text = clean_text(article.raw)
+    paragraphs = article.scratch.paragraphs = Spans()
     start = 0
-    article.scratch.paragraphs = []
-    for line in article.text.split("\n"):
-        article.scratch.paragraphs.append(TextSpan(start, start + len(line)))
-        start += len(line) + 1
+    while True:  # one span a line, the last one too when it is empty (as str.split gives them)
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        paragraphs.add(start, end)
+        if end == len(text):
+            break
+        start = end + 1
     article.title = article.text.split("\n", 1)[0] if article.text else None
     return article
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..core.article import Article, TextSpan
+from ..core.article import Article, Spans, TextSpan
 from ..core.stage import Stage
 from .words import Words
 
@@ -83,7 +83,7 @@ def run(article: Article) -> Article:
     from underthesea import sent_tokenize
 
     text = article.text
-    sentences: list[TextSpan] = []
+    sentences = Spans()
     lost = 0
     for para in article.scratch.paragraphs:
         chunk = text[para.start : para.end]

@@ -16,6 +16,7 @@ inside itself, after every token a walk holds.
 
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 
@@ -44,8 +45,8 @@ class Words:
         self.tokenized = 0  # characters given to the tokenizer
         self._tokenize = tokenize
         self._align = align
-        self._sentences = list(sentences)
-        self._sentence_starts = [s.start for s in self._sentences]
+        self._sentences = sentences
+        self._sentence_starts = array("q", (s.start for s in sentences))
         self._pieces: dict[int, list[TextSpan]] = {}  # by sentence index, cut when first asked
         self._made: set[tuple[int, int]] = set()
 
