@@ -22,21 +22,24 @@ S = TypeVar("S", bound=HasSpan)
 
 
 def filter_spans(spans: Iterable[S]) -> list[S]:
-    """The longest non-overlapping spans (ties: the earliest), in text order (spaCy's filter_spans)."""
+    """The longest non-overlapping spans (ties: the earliest), in text order (spaCy's filter_spans).
+
+    The characters taken so far are marked in a bytearray over the spans' extent: a span is free
+    when none of its characters is marked, a search in C over its own length. (Sorted lists of
+    the taken spans, kept with list.insert, cost the square of their number: 200,000 mentions
+    took 3.9 s.)"""
+    ordered = [s for s in sorted(spans, key=lambda s: (-(s.end - s.start), s.start)) if s.end > s.start]
+    if not ordered:
+        return []
+    low = min(s.start for s in ordered)
+    taken = bytearray(max(s.end for s in ordered) - low)
     chosen: list[S] = []
-    # The spans taken so far are disjoint, so sorted by start they are sorted by end too: a new
-    # span can only overlap the last one that starts before it ends (one bisection, not a scan).
-    starts: list[int] = []
-    ends: list[int] = []
-    for span in sorted(spans, key=lambda s: (-(s.end - s.start), s.start)):
-        if span.end <= span.start:
+    for span in ordered:
+        start, end = span.start - low, span.end - low
+        if taken.find(1, start, end) >= 0:
             continue
-        i = bisect_left(starts, span.end)
-        if i and ends[i - 1] > span.start:
-            continue
+        taken[start:end] = b"\x01" * (end - start)
         chosen.append(span)
-        starts.insert(i, span.start)
-        ends.insert(i, span.end)
     return sorted(chosen, key=lambda s: s.start)
 
 
