@@ -8,7 +8,8 @@ never change). `ArticleRecord` checks that every span it carries is honest:
 
 from __future__ import annotations
 
-from typing import Literal
+from functools import cache
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -40,6 +41,18 @@ ISO_DAY = r"^\d{4}-\d{2}-\d{2}$"
 
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid")
+
+    def model_post_init(self, context: Any, /) -> None:
+        # pydantic keeps, per instance, the set of fields given explicitly (728 bytes for eight
+        # names: more than the rest of a mention, and 10 MB of names holds 600,000 mentions).
+        # The pipeline gives every field of what it builds, so one set per class, holding them
+        # all, says the same; adding a name to it (on assignment) changes nothing.
+        object.__setattr__(self, "__pydantic_fields_set__", _all_fields(type(self)))
+
+
+@cache
+def _all_fields(model: type[BaseModel]) -> set[str]:
+    return set(model.model_fields)
 
 
 class Span(_Model):

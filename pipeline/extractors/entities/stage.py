@@ -13,6 +13,8 @@ Where each job lives: `gazetteer` (patterns), `places`, `organisations`, `people
 
 from __future__ import annotations
 
+from sys import intern
+
 from ...core.article import Article
 from ...core.spans import SpanIndex, filter_spans
 from ...core.stage import Stage
@@ -64,8 +66,8 @@ def run(article: Article) -> Article:
         entities.append(
             Entity(
                 type=f.type,
-                text=text[f.start : f.end],
-                canonical=f.canonical,
+                text=intern(text[f.start : f.end]),  # a name recurs: one string for all its mentions
+                canonical=intern(f.canonical),
                 start=f.start,
                 end=f.end,
                 roles=f.roles,
