@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
@@ -69,8 +70,9 @@ class SpanIndex:
 
     def __init__(self, spans: Iterable[HasSpan]) -> None:
         pairs = sorted((s.start, s.end) for s in spans)
-        self._starts = [start for start, _ in pairs]
-        self._reach = list(accumulate((end for _, end in pairs), max))
+        # arrays, not lists of int objects: 16 bytes a span instead of about 70
+        self._starts = array("q", (start for start, _ in pairs))
+        self._reach = array("q", accumulate((end for _, end in pairs), max))
 
     def _furthest(self, count: int) -> int:
         """The furthest end among the first `count` spans by start (-1 when there are none)."""

@@ -21,7 +21,7 @@ from ...core.stage import Stage
 from ...output.models import Entity
 from ...text.words import Words
 from .canonical import resolve
-from .gazetteer import gazetteer
+from .gazetteer import Found, gazetteer
 from .main_organisation import main_organization
 from .organisations import find_orgs, organs
 from .people import byline, credits, find_people, initials, roles
@@ -56,13 +56,32 @@ def run(article: Article) -> Article:
     resolve(found, candidates, g)
     found += organs(text, orgs, g)
     roles(text, people, g)
-    seen: set[tuple[int, int, str]] = set()
-    entities = []  # in text order, which the achievements stage bisects
-    for f in sorted(found, key=lambda f: (f.start, -f.end)):
-        key = (f.start, f.end, f.type)
-        if key in seen or not f.canonical:
+    del candidates, orgs, places, people, signed  # `found` holds the mentions kept; see _entities
+    article.entities = _entities(text, found)
+    article.organization = main_organization(article)
+    if tokens.lost:
+        article.warnings.append(f"tokenize: {tokens.lost} underthesea words could not be aligned to the text")
+    return article
+
+
+def _entities(text: str, found: list[Found]) -> list[Entity]:
+    """The mentions found, as entities in text order (which the achievements stage bisects), one a
+    span and type. Each candidate is let go as its entity is made (taken from the end of the
+    sorted list), so that a long text never holds all of both (10 MB of names: 600,000 each)."""
+    ordered = sorted(found, key=lambda f: (f.start, -f.end))
+    ordered.reverse()  # not reverse=True, which would keep ties in their order and pop them last first
+    found.clear()
+    entities = []
+    # The types already kept at one span: the mentions of a span come together in this order.
+    span: tuple[int, int] = (-1, -1)
+    types: set[str] = set()
+    while ordered:
+        f = ordered.pop()
+        if (f.start, f.end) != span:
+            span, types = (f.start, f.end), set()
+        if f.type in types or not f.canonical:
             continue
-        seen.add(key)
+        types.add(f.type)
         entities.append(
             Entity(
                 type=f.type,
@@ -74,11 +93,7 @@ def run(article: Article) -> Article:
                 rule=f.rule,
             )
         )
-    article.entities = entities
-    article.organization = main_organization(article)
-    if tokens.lost:
-        article.warnings.append(f"tokenize: {tokens.lost} underthesea words could not be aligned to the text")
-    return article
+    return entities
 
 
 STAGE = Stage(

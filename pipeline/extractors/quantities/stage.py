@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 from itertools import chain, pairwise
+from sys import intern
 
 import regex
 
@@ -106,7 +107,7 @@ def _quantity(
 ) -> Quantity:
     unit = reading.canonical_unit if kind != "count" else reading.unit
     return Quantity(
-        text=text[start:end],
+        text=intern(text[start:end]),  # "100%", "1 triệu đồng" recur: one string for all
         start=start,
         end=end,
         kind=kind,
