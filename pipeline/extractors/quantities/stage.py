@@ -29,7 +29,6 @@ from .vocabulary import Vocabulary, vocabulary
 
 _DIGIT_RUN = regex.compile(r"[\d.,]+")
 _AFTER_DIGITS = regex.compile(r"\d[^\S\n]+$")
-_FRACTION = regex.compile(r"/")
 _NAME_BEFORE = regex.compile(r"(?<![\p{L}])[\p{Lu}Đ][\p{Ll}\p{M}]*[^\S\n]+[\p{Lu}Đ][\p{Ll}\p{M}]*[^\S\n]+$")
 # "2,500": a decimal comma by Vietnamese convention, but money and counted things come whole, so
 # with exactly three digits after the comma before them it groups thousands, as in the English
@@ -167,6 +166,9 @@ def find_quantities(text: str, blocked: list[TextSpan], minus_at_line_start: boo
             continue
         if voc.vague.search(text[max(0, n.start - 8) : n.start]) and n.rule == "words":
             continue
+        if nxt is not None and _bare_fraction(text, n, nxt, voc):
+            skip_until = nxt.end  # "1/3 tổng thu", "1/10": no counts
+            continue
         reading = _read_right(text, n, voc)
         if _is_year(text, n, reading):
             continue
@@ -192,11 +194,6 @@ def find_quantities(text: str, blocked: list[TextSpan], minus_at_line_start: boo
                 out.append(_quantity(text, qstart, second.end, second.kind, first_value, second, qual))
                 out.append(_quantity(text, nxt.start, second.end, second.kind, nxt.value, second, "exact"))
                 skip_until = second.end
-                continue
-        if nxt is not None and _FRACTION.fullmatch(text, n.end, nxt.start):
-            second = _read_right(text, nxt, voc)
-            if second is None or (second.kind == "count" and second.unit is None):
-                skip_until = nxt.end  # "1/3 tổng thu", "1/10": a fraction or a date, not two counts
                 continue
         start, value = n.start, n.value
         prefix = voc.currency_prefix.search(text, max(0, n.start - 4), n.start)
@@ -230,6 +227,17 @@ def find_quantities(text: str, blocked: list[TextSpan], minus_at_line_start: boo
             qual, end = "at_least", m.end()
         out.append(_quantity(text, qstart, end, reading.kind, value, reading, qual))
     return out
+
+
+def _bare_fraction(text: str, n: Number, nxt: Number, voc: Vocabulary) -> bool:
+    """ "1/3 tổng thu", "1/10": a fraction or a date, not two counts, unless what follows the second
+    figure names what it is ("1/2 triệu đồng"). Asked before anything is read after the first
+    figure (a megabyte of "1/" holds half a million figures); a year before the slash is left to
+    the year rule ("2019/5": the 5 may still count), and "/" separates no range."""
+    if nxt.start != n.end + 1 or text[n.end] != "/" or is_year(text[n.start : n.end]):
+        return False
+    second = _read_right(text, nxt, voc)
+    return second is None or (second.kind == "count" and second.unit is None)
 
 
 _SENTENCE_END = regex.compile(r"[.!?;\n](?!\d)")
