@@ -48,11 +48,13 @@ class Lexicon:
     other_actors: regex.Pattern[str]
     not_subject_before: regex.Pattern[str]
     belongs_to: regex.Pattern[str]
+    union_in_name: regex.Pattern[str]  # the head of a union body's name, inside another name
 
 
 @cache
 def lexicon() -> Lexicon:
     data = rules.load("achievements")
+    orgs = rules.load("organizations")
     verbs = [cue for spec in data["categories"].values() for cue in spec["cues"] if cue[:1].islower()]
     canonical: dict[str, str | None] = {}
     for entry in data["union_subjects"]:
@@ -72,7 +74,18 @@ def lexicon() -> Lexicon:
             + r")\s+$"
         ),
         belongs_to=regex.compile(r"\s*(?:" + alternation(data["belongs_to"]) + r")\s+"),
+        union_in_name=regex.compile(
+            r"(?<![\p{L}])(?:"
+            + alternation([*orgs["federation_heads"], *orgs["union_heads"]])
+            + r")(?![\p{L}])"
+        ),
     )
+
+
+def _of_a_union(body: Entity) -> bool:
+    """A body named after the union body it belongs to acts inside the union system: "Đảng bộ cơ
+    quan LĐLĐ TPHCM" (the federation's Party committee), "Trung tâm Tư vấn pháp luật LĐLĐ tỉnh"."""
+    return body.rule == "named" and lexicon().union_in_name.search(body.text, 1) is not None
 
 
 def candidates(text: str, span: TextSpan, entities: list[Entity]) -> list[Actor]:
@@ -84,7 +97,7 @@ def candidates(text: str, span: TextSpan, entities: list[Entity]) -> list[Actor]
     orgs = [e for e in orgs if e.rule != "organ"]
     # A name inside another is part of it: "Đảng" in "Công đoàn cơ quan Dân, Đảng quận Long Biên".
     orgs = [e for e in orgs if not any(o is not e and o.start <= e.start and e.end <= o.end for o in orgs)]
-    found = [Actor(e.canonical, e.rule in _UNION, e.start, e.end) for e in orgs]
+    found = [Actor(e.canonical, e.rule in _UNION or _of_a_union(e), e.start, e.end) for e in orgs]
     for m in lex.union_subjects.finditer(text, span.start, span.end):
         if not any(e.start <= m.start() < e.end for e in orgs) and not _COUNTED.search(
             text, span.start, m.start()

@@ -4,26 +4,33 @@ name of a person is the full name that ends with it."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 
 from .gazetteer import Found, Gazetteer
 
 
-def resolve(found: list[Found], candidates: list[Found], g: Gazetteer) -> None:
+def resolve(text: str, found: list[Found], candidates: list[Found], g: Gazetteer) -> None:
     """Canonical names: fill a federation's missing place from the article's context.
 
     The context is every federation matched, also those inside a longer name ("Đảng bộ Cơ quan
-    LĐLĐ Thành phố Hà Nội" tells that "LĐLĐ Thành phố" is Hà Nội's).
+    LĐLĐ Thành phố Hà Nội" tells that "LĐLĐ Thành phố" is Hà Nội's). A body named after the
+    federation it belongs to ends in that federation's canonical name, so that "Đảng bộ cơ quan
+    LĐLĐ TP" and "Đảng bộ cơ quan LĐLĐ TPHCM" in one article are one body.
     """
-    placed = Counter((f.level, f.place) for f in candidates if f.rule == "federation" and f.place and f.level)
+    federations = [f for f in candidates if f.rule == "federation"]
+    placed = Counter((f.level, f.place) for f in federations if f.place and f.level)
     provinces = Counter(f.place for f in found if f.type == "LOCATION" and f.level in ("tỉnh", "thành phố"))
+    starts = sorted(f.start for f in federations)
+    starting_at = {f.start: f for f in federations}
     for f in found:
         if f.rule == "federation":
-            if not f.place:
-                same_level = [(n, lp) for lp, n in placed.items() if lp[0] == f.level or f.level is None]
-                if same_level:
-                    f.level, f.place = max(same_level)[1]
-            f.canonical = " ".join(x for x in ("LĐLĐ", _unless_said(f.level, f.place), f.place) if x)
+            _federation(f, placed)
+        elif f.rule == "named" and (inner := _last_inside(f, starts, starting_at)) is not None:
+            # its name runs to the federation's end: "Đảng bộ cơ quan LĐLĐ tỉnh | đã kết nạp"
+            before = " ".join(text[f.start : inner.start].split())
+            f.end = max(f.end, inner.end)
+            f.canonical = f"{before} {_federation(inner, placed)}"
         elif f.rule == "place_body":
             place = f.place
             if place is None and provinces:
@@ -44,6 +51,25 @@ def resolve(found: list[Found], candidates: list[Found], g: Gazetteer) -> None:
             other = ending_of.get(f.canonical)
             if other is not None and other is not f:
                 f.canonical = other.canonical
+
+
+def _last_inside(body: Found, starts: list[int], starting_at: dict[int, Found]) -> Found | None:
+    """The federation that starts inside a named body's name and ends with it or after it."""
+    k = bisect_left(starts, body.end) - 1
+    if k >= 0 and body.start < starts[k] and starting_at[starts[k]].end >= body.end:
+        return starting_at[starts[k]]
+    return None
+
+
+def _federation(f: Found, placed: Counter[tuple[str, str]]) -> str:
+    """A federation's canonical name, its place filled from the most named federation of its
+    level when the text leaves it out ("LĐLĐ tỉnh")."""
+    if not f.place:
+        same_level = [(n, lp) for lp, n in placed.items() if lp[0] == f.level or f.level is None]
+        if same_level:
+            f.level, f.place = max(same_level)[1]
+    f.canonical = " ".join(x for x in ("LĐLĐ", _unless_said(f.level, f.place), f.place) if x)
+    return f.canonical
 
 
 def _unless_said(level: str | None, place: str | None) -> str | None:

@@ -53,7 +53,7 @@ def run(article: Article) -> Article:
     places = filter_spans(pl for pl in places if pl.rule != "zone" or not org_index.covers(pl.start, pl.end))
     places += after_preposition(text, g, tokens, orgs + places + people)
     found = orgs + places + people
-    resolve(found, candidates, g)
+    resolve(text, found, candidates, g)
     found += organs(text, orgs, g)
     roles(text, people, g)
     del candidates, orgs, places, people, signed  # `found` holds the mentions kept; see _entities
