@@ -23,6 +23,7 @@ class Units(RuleFile):
     reach_verbs: Words
     not_quantity_units: Words
     words_alone_not_counts: Words
+    idioms_with_numbers: Words
     not_counted_after_words: Words
     count_units: list[CountUnit]
 

@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import heapq
 from collections.abc import Iterable
-from dataclasses import dataclass
 from decimal import Decimal
-from functools import cache
 from itertools import chain, pairwise
 from sys import intern
 
@@ -25,6 +23,7 @@ from ...core.spans import SpanIndex
 from ...core.stage import Stage
 from ...output.models import Quantity
 from ..numbers.reader import Number, as_number, find_numbers, find_word_numbers, parse_digits
+from .reading import Reading, counts_something, money, names_what, qualifier, read_right
 from .vocabulary import Vocabulary, vocabulary
 
 _DIGIT_RUN = regex.compile(r"[\d.,]+")
@@ -34,71 +33,6 @@ _NAME_BEFORE = regex.compile(r"(?<![\p{L}])[\p{Lu}Đ][\p{Ll}\p{M}]*[^\S\n]+[\p{L
 # with exactly three digits after the comma before them it groups thousands, as in the English
 # source the figure was copied from ("2,500 USD", "1,200 đoàn viên"; "2,5 tỷ" stays 2.5 tỷ).
 _EN_GROUPED = regex.compile(r"[1-9]\d{0,2}(?:,\d{3})+")
-
-
-@dataclass
-class Reading:
-    """What is around one figure."""
-
-    kind: str
-    end: int
-    unit: str | None
-    canonical_unit: str | None
-    per: str | None = None
-
-
-def _read_right(text: str, n: Number, voc: Vocabulary) -> Reading | None:
-    """Money, percent, plan, unit or nothing after the figure; None when it is not a quantity."""
-    pos = n.end
-    if (m := voc.currency.match(text, pos)) is not None:
-        return _money(text, m.end(), voc.currency_code[m.group(1)], voc)
-    if (m := voc.percent.match(text, pos)) is not None:
-        return Reading("percent", m.end(), "%", "%")
-    if (m := voc.plan.match(text, pos)) is not None and _after_reach(text, n.start):
-        return Reading("percent", m.end(), "%", "%")
-    if voc.not_quantity.match(text, pos) is not None:
-        return None
-    if (m := voc.unit.match(text, pos)) is not None:
-        return Reading("count", m.end(), m.group(1), voc.unit_canonical[m.group(1)])
-    return Reading("count", pos, None, None)
-
-
-def _names_what(reading: Reading | None) -> bool:
-    """The figure is followed by what it is: money, a percentage or a counted noun."""
-    return reading is not None and (reading.kind != "count" or reading.unit is not None)
-
-
-def _counts_something(text: str, n: Number, voc: Vocabulary) -> bool:
-    """A number in words is a quantity before a unit, a currency or a percent sign, or, written in
-    lower case, before a noun ("hai bên", "hai cách"); see `words_alone_not_counts` in units.yaml."""
-    reading = _read_right(text, n, voc)
-    if _names_what(reading):
-        return True
-    written = text[n.start : n.end]
-    return (
-        reading is not None
-        and written.islower()
-        and written not in voc.words_alone_not_counts
-        and voc.noun_after.match(text, n.end) is not None
-    )
-
-
-def _after_reach(text: str, start: int) -> bool:
-    """'đạt 116,3 kế hoạch': a plan word makes a percentage only after 'đạt' or 'vượt'."""
-    return _reach_before().search(text, max(0, start - 30), start) is not None
-
-
-@cache
-def _reach_before() -> regex.Pattern[str]:
-    return regex.compile(vocabulary().reach + r"\s+(?:\p{L}+\s+){0,2}$")
-
-
-def _qualifier(text: str, start: int, voc: Vocabulary) -> tuple[str, int]:
-    left = text[max(0, start - 16) : start]
-    m = voc.qualifier.search(left)
-    if m is None:
-        return "exact", start
-    return voc.qualifier_kind[m.group(1).lower()], start - (len(left) - m.start(1))
 
 
 def _quantity(
@@ -148,7 +82,7 @@ def find_quantities(text: str, blocked: list[TextSpan], minus_at_line_start: boo
         if (n.value > 1 or (n.value == 1 and voc.currency.match(text, n.end) is not None))  # "một đô la"
         and not free.overlaps(n.start, n.end)
         and not _AFTER_DIGITS.search(text, max(0, n.start - 12), n.start)  # "45 năm hoạt động": a unit
-        and _counts_something(text, n, voc)  # words are a number only before what they count
+        and counts_something(text, n, voc)  # words are a number only before what they count
         and _has_digit_word(text[n.start : n.end])
     ]
     if words:  # a number in words inside one in digits is part of it
@@ -169,13 +103,13 @@ def find_quantities(text: str, blocked: list[TextSpan], minus_at_line_start: boo
         if nxt is not None and _bare_fraction(text, n, nxt, voc):
             skip_until = nxt.end  # "1/3 tổng thu", "1/10": no counts
             continue
-        reading = _read_right(text, n, voc)
+        reading = read_right(text, n, voc)
         if _is_year(text, n, reading):
             continue
         # A range: "50 - 100 nghìn đồng", "từ 5 đến 7 tỷ đồng", "300.000 - 500.000đ".
         sep = voc.range_sep.match(text, n.end)
         ranged = sep is not None and nxt is not None and nxt.start == sep.end()
-        second = _read_right(text, nxt, voc) if ranged and nxt is not None else None
+        second = read_right(text, nxt, voc) if ranged and nxt is not None else None
         if (
             ranged
             and nxt is not None
@@ -190,7 +124,7 @@ def find_quantities(text: str, blocked: list[TextSpan], minus_at_line_start: boo
                 if not n.scaled and nxt.scaled and n.value < nxt.value:
                     # "50 - 100 nghìn": the scale of the second end applies to the first
                     first_value = n.value * _scale_of(nxt, text)
-                qual, qstart = _qualifier(text, n.start, voc)
+                qual, qstart = qualifier(text, n.start, voc)
                 out.append(_quantity(text, qstart, second.end, second.kind, first_value, second, qual))
                 out.append(_quantity(text, nxt.start, second.end, second.kind, nxt.value, second, "exact"))
                 skip_until = second.end
@@ -199,13 +133,13 @@ def find_quantities(text: str, blocked: list[TextSpan], minus_at_line_start: boo
         prefix = voc.currency_prefix.search(text, max(0, n.start - 4), n.start)
         if prefix is not None and (reading is None or (reading.kind == "count" and reading.unit is None)):
             # "$300", "USD1,23 ngày 3/3": a currency before the figure makes it money whatever follows
-            reading = _money(text, n.end, voc.prefix_code[prefix.group(1)], voc)
+            reading = money(text, n.end, voc.prefix_code[prefix.group(1)], voc)
             start = prefix.start()
         if reading is None:
             continue
         if reading.kind == "count" and reading.unit is None and n.scaled and _after_money(text, n, out):
             # "bị xử phạt 200.000đ, ... cũng chỉ tới 20 triệu": the currency is understood
-            reading = _money(text, reading.end, str(out[-1].unit), voc)
+            reading = money(text, reading.end, str(out[-1].unit), voc)
         if reading.kind == "count" and reading.unit is None:
             if voc.day_before.search(text, max(0, n.start - 6), n.start) is not None:
                 continue  # "vào ngày 10", "mùng 5 Tết": a day of the month, not a count
@@ -216,7 +150,7 @@ def find_quantities(text: str, blocked: list[TextSpan], minus_at_line_start: boo
             value = Decimal(text[n.start : n.end].replace(",", ""))
         if (minus := _minus(text, start, minus_at_line_start)) is not None:
             value, start = -value, minus
-        qual, qstart = _qualifier(text, start, voc)
+        qual, qstart = qualifier(text, start, voc)
         end = reading.end
         minor = voc.minor.get(str(reading.unit)) if reading.kind == "money" and not reading.per else None
         if minor is not None and (cents := minor.match(text, end)) is not None:
@@ -236,7 +170,7 @@ def _bare_fraction(text: str, n: Number, nxt: Number, voc: Vocabulary) -> bool:
     the year rule ("2019/5": the 5 may still count), and "/" separates no range."""
     if nxt.start != n.end + 1 or text[n.end] != "/" or is_year(text[n.start : n.end]):
         return False
-    second = _read_right(text, nxt, voc)
+    second = read_right(text, nxt, voc)
     return second is None or (second.kind == "count" and second.unit is None)
 
 
@@ -249,14 +183,6 @@ def _after_money(text: str, n: Number, found: list[Quantity]) -> bool:
     if not found or found[-1].kind != "money" or n.start - found[-1].end > 150:
         return False
     return _SENTENCE_END.search(text, found[-1].end, n.start) is None
-
-
-def _money(text: str, end: int, code: str, voc: Vocabulary) -> Reading:
-    """Money in `code` read up to `end`, with what it is paid per ("15 triệu đồng/m2")."""
-    per = None
-    if (p := voc.per.match(text, end)) is not None:
-        per, end = p.group(1), p.end()
-    return Reading("money", end, code, code, per)
 
 
 def _has_digit_word(s: str) -> bool:
@@ -274,7 +200,7 @@ def _scale_of(n: Number, text: str) -> Decimal:
 def _is_year(text: str, n: Number, reading: Reading | None) -> bool:
     """A bare 4-digit figure from 1900 to 2099 is a year, which the date extractor owns, unless
     money, a percentage or a counted noun follows it (`reading`: "2000 đồng", "2017 đoàn viên")."""
-    return is_year(text[n.start : n.end]) and not _names_what(reading)
+    return is_year(text[n.start : n.end]) and not names_what(reading)
 
 
 def run(article: Article) -> Article:

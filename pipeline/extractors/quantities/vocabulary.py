@@ -34,6 +34,7 @@ class Vocabulary:
     per: regex.Pattern[str]
 
     words_alone_not_counts: frozenset[str]
+    idioms: regex.Pattern[str]  # set phrases that hold a number in words: "bốn phương"
     noun_after: regex.Pattern[str]  # a lower-case word after a number in words, not a list marker's
     minor: dict[str, regex.Pattern[str]]  # "và 23 xen" after an amount in that currency
     reach: str  # verbs that measure a figure against a plan: "đạt", "vượt", "bằng"
@@ -82,6 +83,7 @@ def vocabulary() -> Vocabulary:
         ),
         at_least_after=regex.compile(r"\s+(?:" + alternation(num["at_least_after"]) + r")" + _WB),
         words_alone_not_counts=frozenset(units["words_alone_not_counts"]),
+        idioms=regex.compile(r"(?:" + alternation(cased(units["idioms_with_numbers"])) + r")(?![\p{L}])"),
         noun_after=regex.compile(
             r"[^\S\n]+(?!(?:" + alternation(units["not_counted_after_words"]) + r")(?![\p{L}]))\p{Ll}"
         ),
