@@ -63,6 +63,8 @@ class Places(RuleFile):
     sub_province_levels: Words
     zone_heads: Words
     place_prepositions: Words
+    short_countries: Words
+    not_before_short_country: Words
 
 
 class Forms(Shape):
