@@ -15,7 +15,7 @@ from .gazetteer import CAP, WB, Found, Gazetteer, clip_at_breakers, level_word
 from .names import complete_word, trim_to_word
 
 # "quận 5", "Phường 28": places below a province named by a number.
-_NUMBERED = regex.compile(r"(?<![\p{L}])(?:[Qq]uận|[Pp]hường)[^\S\n]+\d{1,2}(?![\d\p{L}.,]\d?)")
+_NUMBERED = regex.compile(r"(?<![\p{L}])(?:[Qq]uận|[Pp]hường)[^\S\n]+\d{1,2}(?![\d\p{L}]|[.,]\d)")
 # The number of a zone's phase ends its name when the clause goes on after it ("KCX Linh Trung 2,"):
 # before a word it counts something ("KCN Tân Bình 3 doanh nghiệp").
 _ZONE_NUMBER = regex.compile(
