@@ -58,7 +58,7 @@ def test_words_do_not_depend_on_the_order_of_the_asks():
     for p in reversed(places):
         backwards.cover(p, p)
     assert _all(forwards) == _all(backwards)
-    assert forwards.starts == sorted(forwards.starts)
+    assert list(forwards.starts) == sorted(forwards.starts)
 
 
 def test_a_walk_reaches_the_next_clause_but_not_the_next_sentence():

@@ -40,8 +40,8 @@ class Words:
         align: Callable[[list[str], str, int, int], list[TextSpan]] | None = None,
     ) -> None:
         self.text = text
-        self.starts: list[int] = []
-        self.ends: list[int] = []
+        self.starts = array("q")  # arrays, not lists of int objects: a long text holds many
+        self.ends = array("q")
         self.lost = 0  # underthesea pieces that could not be placed in the text
         self.tokenized = 0  # characters given to the tokenizer
         self.seconds = 0.0  # spent in it (the bench counts it as tokenizing, not as the entities')
@@ -112,8 +112,8 @@ class Words:
         placed = self._align(words, self.text, piece.start, piece.end)
         self.lost += len([w for w in words if w.strip()]) - len(placed)
         at = bisect_left(self.starts, piece.start)
-        self.starts[at:at] = [s.start for s in placed]
-        self.ends[at:at] = [s.end for s in placed]
+        self.starts[at:at] = array("q", (s.start for s in placed))
+        self.ends[at:at] = array("q", (s.end for s in placed))
 
     def _extend(self, pos: int) -> None:
         """Make the piece that holds `pos` when a name's walk reaches it from the piece before in
