@@ -94,6 +94,7 @@ class Organizations(RuleFile):
     union_name_words: Words
     fixed_phrases: Words
     organs: Words
+    media_outlets: list[Forms]
     state_bodies: list[Forms]
     ministries: Words
     place_bodies: list[PlaceBody]

@@ -59,6 +59,7 @@ def gazetteer() -> Gazetteer:
         patterns,
         {
             "state": {f: b["canonical"] for b in orgs["state_bodies"] for f in b["forms"]},
+            "media": {f: b["canonical"] for b in orgs["media_outlets"] for f in b["forms"]},
             "place_bodies": {f: b["canonical"] for b in orgs["place_bodies"] for f in b["forms"]},
             "levelled_bodies": {b["canonical"] for b in orgs["place_bodies"] if b.get("needs_level")},
             "placed_bodies": {b["canonical"] for b in orgs["place_bodies"] if b.get("needs_place")},
@@ -153,6 +154,12 @@ def _org_patterns(orgs: dict[str, Any], levels: str, place_alt: str) -> dict[str
         ),
         "union_plain": one_line(r"(?<![\p{L}])(?P<head>" + union + r")\s+(?P<level>" + levels + r")" + WB),
         "state": one_line(r"(?<![\p{L}])(?:" + alternation(state_forms) + r")" + WB),
+        "media": one_line(
+            r"(?<![\p{L}])(?:"
+            + alternation([f for b in orgs["media_outlets"] for f in b["forms"]])
+            + r")"
+            + WB
+        ),
         # A body named in lower case up to the place it serves (organisations.placed_bodies).
         "placed_lower": one_line(
             r"(?<![\p{L}])(?P<head>"

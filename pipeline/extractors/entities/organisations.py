@@ -23,6 +23,8 @@ def find_orgs(text: str, g: Gazetteer, tokens: Words) -> list[Found]:
         out.append(Found(m.start(), m.end(), "ORGANIZATION", g.data["national"], "national", "national"))
     for m in p["state"].finditer(text):
         out.append(Found(m.start(), m.end(), "ORGANIZATION", g.data["state"][m.group()], "state"))
+    for m in p["media"].finditer(text):
+        out.append(Found(m.start(), m.end(), "ORGANIZATION", g.data["media"][m.group()], "media"))
     for m in p["ministry"].finditer(text):
         name = ministries().get(ministry_key(m.group()), " ".join(m.group().split()))
         out.append(Found(m.start(), m.end(), "ORGANIZATION", name, "state"))
