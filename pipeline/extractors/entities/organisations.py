@@ -32,6 +32,8 @@ def find_orgs(text: str, g: Gazetteer, tokens: Words) -> list[Found]:
         level = level_word(m.group("level"))
         place = None
         end = m.end("level") if m.group("level") else m.end("head")
+        if text[end - 1] == "." and not m.group("place"):
+            end -= 1  # "ở trụ sở LĐLĐ TP. Phó Chủ tịch ...": the full stop, not the abbreviation's
         if m.group("place"):
             place = g.places.get(m.group("place"), ("Thành phố Hồ Chí Minh", "thành phố"))[0]
             level = level or g.places.get(m.group("place"), ("", "thành phố"))[1]
