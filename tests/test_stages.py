@@ -53,7 +53,7 @@ def test_abbreviation_definitions_use_initials():
 
 def test_a_sentence_past_the_cap_is_cut_at_spaces_into_pieces_within_it():
     from pipeline.core.article import TextSpan
-    from pipeline.text.tokenize import capped
+    from pipeline.core.spans import capped
 
     text = "Công đoàn Việt Nam " * 40  # 760 characters, no full stop
     pieces = capped(text, TextSpan(0, len(text)), cap=100)

@@ -11,6 +11,8 @@ from typing import Protocol, TypeVar
 
 import regex
 
+from .article import TextSpan
+
 
 class HasSpan(Protocol):
     @property
@@ -91,6 +93,23 @@ class SpanIndex:
     def holds(self, position: int) -> bool:
         """Some span has start <= `position` < end."""
         return self.overlaps(position, position + 1)
+
+
+def capped(text: str, span: TextSpan, cap: int) -> list[TextSpan]:
+    """`span` cut at the last space before every `cap` characters (mid-word only if it has none),
+    the spaces at a cut left out: a sentence too long to be one, a clause too long to tokenize."""
+    pieces = []
+    start = span.start
+    while span.end - start > cap:
+        cut = text.rfind(" ", start + 1, start + cap)
+        cut = cut if cut > start else start + cap
+        pieces.append(TextSpan(start, cut))
+        start = cut
+        while start < span.end and text[start].isspace():
+            start += 1
+    if start < span.end:
+        pieces.append(TextSpan(start, span.end))
+    return pieces
 
 
 _DIGIT_RUN = regex.compile(r"\d[\d\s./,\-–]*")

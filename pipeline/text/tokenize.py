@@ -3,7 +3,7 @@
 Sentences come for the whole text (cheap). Word tokens cost more than the rest of the pipeline
 together, and only one consumer needs them: the entities stage, to settle where an organisation's
 name ends ("Công đoàn Giáo dục | huyện ..."). So this stage provides them as `words.Words`, which
-tokenizes a window around each place the entities stage asks about, not the article.
+tokenizes only the clauses the entities stage asks about, not the article.
 
 underthesea returns strings, not offsets, and may change whitespace inside a token ("Tổng  LĐLĐ"
 comes back as "Tổng LĐLĐ"). This is the one adapter that maps its output back to character
@@ -21,26 +21,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..core.article import Article, Spans, TextSpan
+from ..core.spans import capped
 from ..core.stage import Stage
 from .words import Words
 
 SENTENCE_CAP = 2000
-
-
-def capped(text: str, span: TextSpan, cap: int = SENTENCE_CAP) -> list[TextSpan]:
-    """`span` cut at the last space before every `cap` characters (mid-word only if it has none)."""
-    pieces = []
-    start = span.start
-    while span.end - start > cap:
-        cut = text.rfind(" ", start + 1, start + cap)
-        cut = cut if cut > start else start + cap
-        pieces.append(TextSpan(start, cut))
-        start = cut
-        while start < span.end and text[start].isspace():
-            start += 1
-    if start < span.end:
-        pieces.append(TextSpan(start, span.end))
-    return pieces
 
 
 def align(pieces: Iterable[str], text: str, start: int = 0, end: int | None = None) -> list[TextSpan]:
@@ -91,7 +76,7 @@ def run(article: Article) -> Article:
         placed = align(pieces, text, para.start, para.end)
         lost += len([p for p in pieces if p.strip()]) - len(placed)
         for sentence in placed or [para]:
-            sentences.extend(capped(text, sentence))
+            sentences.extend(capped(text, sentence, SENTENCE_CAP))
     article.scratch.sentences = sentences
     article.scratch.tokens = Words(text, sentences, _word_tokenize, align)
     if lost:

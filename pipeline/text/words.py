@@ -24,6 +24,7 @@ from time import perf_counter
 import regex
 
 from ..core.article import TextSpan
+from ..core.spans import capped
 
 PIECE_CAP = 200  # characters: a longer clause is cut at spaces
 _CLAUSE_END = regex.compile(r"[,;:](?=\s)")
@@ -88,13 +89,7 @@ class Words:
             pieces = []
             start = sentence.start
             for cut in [*cuts, sentence.end]:
-                while cut - start > PIECE_CAP:
-                    space = self.text.rfind(" ", start + 1, start + PIECE_CAP)
-                    space = space if space > start else start + PIECE_CAP
-                    pieces.append(TextSpan(start, space))
-                    start = space
-                if cut > start:
-                    pieces.append(TextSpan(start, cut))
+                pieces += capped(self.text, TextSpan(start, cut), PIECE_CAP)
                 start = cut
             self._pieces[k] = pieces
         return self._pieces[k]
