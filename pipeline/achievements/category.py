@@ -8,8 +8,8 @@ from functools import lru_cache
 import regex
 
 from ..core.article import TextSpan
+from ..core.patterns import quoted
 from ..output.models import Quantity
-from .clause import quoted
 from .cues import cues
 
 _JOINS = regex.compile(r",|(?<![\p{L}])và(?![\p{L}])")  # what joins two figures' phrases in a clause

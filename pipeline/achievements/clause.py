@@ -14,7 +14,7 @@ import regex
 
 from ..core import rules
 from ..core.article import TextSpan
-from ..core.patterns import alternation
+from ..core.patterns import alternation, quoted
 from ..output.models import Quantity
 from .cues import cues
 
@@ -117,10 +117,3 @@ def exclusion(text: str, q: Quantity, span: TextSpan) -> tuple[str, str | None] 
 def inside_quotes(text: str, q: Quantity, sentence: TextSpan) -> bool:
     """A figure inside a quoted name ('Chương trình “1 triệu sáng kiến”') names, it does not report."""
     return quoted(text, max(sentence.start, q.start - int(cues().data["clause_reach"])), q.start)
-
-
-def quoted(text: str, start: int, pos: int) -> bool:
-    """Whether a quotation opened between `start` and `pos` is still open at `pos`."""
-    left = text[start:pos]
-    opened = max(left.rfind("“"), left.rfind('"') if left.count('"') % 2 else -1)
-    return opened > left.rfind("”") and opened >= 0

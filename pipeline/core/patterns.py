@@ -96,3 +96,10 @@ def cased(entries: list[str], headlines: bool = True) -> list[str]:
 
 def _key(item: tuple[str | None, Any]) -> str:
     return item[0] or ""
+
+
+def quoted(text: str, start: int, pos: int) -> bool:
+    """Whether a quotation opened between `start` and `pos` is still open at `pos`."""
+    left = text[start:pos]
+    opened = max(left.rfind("“"), left.rfind('"') if left.count('"') % 2 else -1)
+    return opened > left.rfind("”") and opened >= 0

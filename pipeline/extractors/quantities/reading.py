@@ -9,6 +9,7 @@ from functools import cache
 
 import regex
 
+from ...core.patterns import quoted
 from ..numbers.reader import Number
 from .vocabulary import Vocabulary, vocabulary
 
@@ -57,15 +58,9 @@ def counts_something(text: str, n: Number, voc: Vocabulary) -> bool:
         and written.islower()
         and written not in voc.words_alone_not_counts
         and not voc.idioms.match(text, n.start)
-        and not quoted(text, n.start)
+        and not quoted(text, max(text.rfind("\n", 0, n.start) + 1, n.start - 200), n.start)
         and voc.noun_after.match(text, n.end) is not None
     )
-
-
-def quoted(text: str, pos: int) -> bool:
-    """Whether a quotation mark opened on `pos`'s line, within 200 characters, is still open."""
-    start = max(text.rfind("\n", 0, pos) + 1, pos - 200)
-    return text.rfind("“", start, pos) > text.rfind("”", start, pos)
 
 
 def after_reach(text: str, start: int) -> bool:
