@@ -210,6 +210,12 @@ def _org_patterns(orgs: dict[str, Any], levels: str, place_alt: str) -> dict[str
             + r")"
             + WB
         ),
+        # A name quoted after its head: 'Quỹ “Vì người nghèo”' (organisations.quoted_bodies).
+        "named_quoted": regex.compile(
+            r"(?<![\p{L}])(?:"
+            + alternation(orgs["named_heads"])
+            + r")[^\S\n]+“(?P<name>[\p{Lu}Đ][^”\n]{0,80})”"
+        ),
         "fixed_phrase": one_line(r"(?:" + fixed + r")" + WB),
         "organ_start": one_line(r"(?:" + alternation(orgs["organs"]) + r")" + WB),
         "organ": one_line(r"(?<![\p{L}])(?:" + alternation(orgs["organs"]) + r")\s+$"),

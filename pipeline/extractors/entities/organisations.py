@@ -4,12 +4,9 @@ companies and other named bodies, and the organs inside them ("Ban Thường v�
 
 from __future__ import annotations
 
-from functools import cache
-
 import regex
 
-from ...core import rules
-from ...core.patterns import alternation, is_year
+from ...core.patterns import is_year
 from ...text.words import Words
 from .gazetteer import Found, Gazetteer, clip_at_breakers, gazetteer, level_word
 from .ministries import ministries, ministry_key
@@ -84,7 +81,7 @@ def find_orgs(text: str, g: Gazetteer, tokens: Words) -> list[Found]:
         out.append(Found(m.start("head"), end, "ORGANIZATION", company, "company"))
     out += numbered_companies(text, g)
     out += placed_bodies(text, g)
-    out += quoted_bodies(text)
+    out += quoted_bodies(text, g)
     for m in p["named"].finditer(text):
         if g.patterns["organ_start"].match(text, m.start()):
             continue  # "Ban Thường vụ LĐLĐ huyện": an organ of the body after it (see _organs)
@@ -142,17 +139,11 @@ def placed_bodies(text: str, g: Gazetteer) -> list[Found]:
     return out
 
 
-@cache
-def _quoted_name() -> regex.Pattern[str]:
-    heads = alternation(rules.section("organizations", "named_heads"))
-    return regex.compile(r"(?<![\p{L}])(?:" + heads + r")[^\S\n]+“(?P<name>[\p{Lu}Đ][^”\n]{0,80})”")
-
-
-def quoted_bodies(text: str) -> list[Found]:
+def quoted_bodies(text: str, g: Gazetteer) -> list[Found]:
     """A body whose name is quoted after its head: 'Quỹ “Vì người nghèo”' (named "Quỹ Vì người
     nghèo": the quotation marks are the writer's, not the name's)."""
     out = []
-    for m in _quoted_name().finditer(text):
+    for m in g.patterns["named_quoted"].finditer(text):
         head = text[m.start() : m.start("name") - 1].split()
         out.append(
             Found(m.start(), m.end(), "ORGANIZATION", " ".join([*head, *m.group("name").split()]), "named")

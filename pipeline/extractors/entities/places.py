@@ -53,39 +53,32 @@ def datelines(text: str) -> list[Found]:
 
 @cache
 def _short_country() -> tuple[regex.Pattern[str], frozenset[str]]:
-    """A one-syllable country after a lower-case word and before no capitalised one, and the
-    words before it that make it something else (see places.yaml)."""
+    """A one-syllable country after a lower-case word and before no capitalised one, and the words
+    before it that make it something else: those of places.yaml, an honorific or an office's last
+    word ("chị Nga", "giám đốc Nga": a person)."""
     pattern = regex.compile(
         r"(?<=(?<![\p{L}])(?P<before>\p{Ll}+)[^\S\n]+)(?P<country>"
         + alternation(rules.section("places", "short_countries"))
         + r")(?![\p{L}\d])(?![^\S\n]+[\p{Lu}Đ])"
     )
-    return pattern, frozenset(rules.section("places", "not_before_short_country"))
+    not_before = {*rules.section("places", "not_before_short_country")}
+    not_before |= {h.lower() for h in rules.section("people", "honorifics")}
+    not_before |= {t.split()[-1].lower() for t in rules.section("people", "titles")}
+    return pattern, frozenset(not_before)
 
 
-def short_countries(text: str, g: Gazetteer) -> list[Found]:
-    """ "đế quốc Mỹ", "kỹ sư Nga": one-syllable countries where they cannot be a person's name: not
-    after an honorific or an office ("chị Nga", "giám đốc Nga": an office's last word)."""
+def short_countries(text: str) -> list[Found]:
+    """ "đế quốc Mỹ", "kỹ sư Nga": one-syllable countries where they cannot be a person's name."""
     pattern, not_before = _short_country()
-    person_before = {h.lower() for h in g.data["honorifics"]}
-    person_before |= {t.split()[-1].lower() for t in rules.section("people", "titles")}
     return [
-        Found(
-            m.start("country"),
-            m.end(),
-            "LOCATION",
-            m.group("country"),
-            "country",
-            "country",
-            m.group("country"),
-        )
+        Found(m.start("country"), m.end(), "LOCATION", name, "country", "country", name)
         for m in pattern.finditer(text)
-        if m.group("before") not in not_before and m.group("before") not in person_before
+        if m.group("before") not in not_before and (name := m.group("country"))
     ]
 
 
 def find_places(text: str, g: Gazetteer, tokens: Words) -> list[Found]:
-    out: list[Found] = datelines(text) + short_countries(text, g)
+    out: list[Found] = datelines(text) + short_countries(text)
     for m in g.place_re.finditer(text):
         if m.group("zone"):
             end = trim_to_word(tokens, m.start("zname"), complete_word(tokens, m.start("zname"), m.end()))
