@@ -64,10 +64,11 @@ def clause(text: str, start: int, end: int, bounds: TextSpan) -> TextSpan:
 
 @lru_cache(maxsize=2)
 def _exclusion_hits(text: str) -> dict[str, tuple[list[int], list[regex.Match[str]]]]:
-    """Each kind's cues in the whole of `text`, in order, with their starts: found once per
-    article, taken for each figure by bisection."""
+    """Each kind's cues in the whole of `text`, in order, with their starts, and the stock cues
+    that stand at their figure ("at_figure"): found once per article, taken for each figure by
+    bisection."""
     out = {}
-    for kind, pattern in cues().exclusions.items():
+    for kind, pattern in [*cues().exclusions.items(), ("at_figure", cues().at_figure)]:
         found = list(pattern.finditer(text))
         out[kind] = ([m.start() for m in found], found)
     return out
@@ -84,13 +85,16 @@ def exclusion(text: str, q: Quantity, span: TextSpan) -> tuple[str, str | None] 
     đồng"). A per-unit or "sinh hoạt" right after the figure marks someone else's figure too.
     """
     c = cues()
-    for m in c.at_figure.finditer(text, span.start, span.end):  # their look-ahead reads the figure
-        if m.start() >= q.start:
-            break
-        if not text[m.end() : q.start].strip():
+    hits = _exclusion_hits(text)
+    # Only the last cue at a figure before this one can end right before it (any earlier one has
+    # that cue between); matched again within the clause, whose end its look-ahead may not pass.
+    starts, _ = hits["at_figure"]
+    k = bisect_left(starts, q.start) - 1
+    if k >= 0 and starts[k] >= span.start:
+        m = c.at_figure.match(text, starts[k], span.end)
+        if m is not None and not text[m.end() : q.start].strip():
             return "statistic", m.group().strip()
     reach = {"other": c.data["other_reach"]}
-    hits = _exclusion_hits(text)
     for kind in c.exclusions:
         start = max(span.start, q.start - reach.get(kind, q.start))
         starts, matches = hits[kind]
