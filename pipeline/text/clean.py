@@ -83,7 +83,7 @@ def run(article: Article) -> Article:
         if end == len(text):
             break
         start = end + 1
-    article.title = article.text.split("\n", 1)[0] if article.text else None
+    article.title = text[: paragraphs.ends[0]] if text else None  # the first line, found above
     return article
 
 
