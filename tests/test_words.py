@@ -4,7 +4,7 @@ not the next sentence."""
 
 from __future__ import annotations
 
-from pipeline.core.article import TextSpan
+from pipeline.core.article import Spans, TextSpan
 from pipeline.text.tokenize import _word_tokenize, align
 from pipeline.text.words import PIECE_CAP, Words
 
@@ -20,8 +20,8 @@ class Counting:
         return text.split()
 
 
-def _sentences(text: str) -> list[TextSpan]:
-    spans, start = [], 0
+def _sentences(text: str) -> Spans:
+    spans, start = Spans(), 0
     for part in text.split(". "):
         spans.append(TextSpan(start, start + len(part) + (1 if start + len(part) < len(text) else 0)))
         start += len(part) + 2
@@ -83,7 +83,7 @@ def test_a_clause_without_punctuation_is_cut_at_spaces():
 
 
 def test_without_a_tokenizer_there_are_no_words():
-    words = Words("Công đoàn Giáo dục", [TextSpan(0, 18)], None)
+    words = Words("Công đoàn Giáo dục", Spans([TextSpan(0, 18)]), None)
     assert not words.enabled
     assert not words.cover(0, 5)
     assert len(words) == 0 and words.following(0) is None
@@ -91,7 +91,7 @@ def test_without_a_tokenizer_there_are_no_words():
 
 def test_underthesea_words_come_back_whole_and_honest():
     text = "Lãnh đạo Tổng công ty Điện lực TP Hà Nội đã tặng quà, Công đoàn Giáo dục huyện Mỹ Đức dự."
-    words = Words(text, [TextSpan(0, len(text))], _word_tokenize, align)
+    words = Words(text, Spans([TextSpan(0, len(text))]), _word_tokenize, align)
     words.cover(text.index("Điện"), text.index("Điện") + 4)
     words.cover(text.index("Giáo"), text.index("Giáo") + 4)
     made = _all(words)

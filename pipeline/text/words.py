@@ -18,12 +18,12 @@ from __future__ import annotations
 
 from array import array
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from time import perf_counter
 
 import regex
 
-from ..core.article import TextSpan
+from ..core.article import Spans, TextSpan
 from ..core.spans import capped
 
 PIECE_CAP = 200  # characters: a longer clause is cut at spaces
@@ -36,7 +36,7 @@ class Words:
     def __init__(
         self,
         text: str,
-        sentences: Sequence[TextSpan],
+        sentences: Spans,
         tokenize: Callable[[str], list[str]] | None,
         align: Callable[[list[str], str, int, int], list[TextSpan]] | None = None,
     ) -> None:
@@ -49,7 +49,6 @@ class Words:
         self._tokenize = tokenize
         self._align = align
         self._sentences = sentences
-        self._sentence_starts = array("q", (s.start for s in sentences))
         self._pieces: dict[int, list[TextSpan]] = {}  # by sentence index, cut when first asked
         self._made: set[tuple[int, int]] = set()
 
@@ -77,8 +76,8 @@ class Words:
         return True
 
     def _sentence(self, pos: int) -> int | None:
-        k = bisect_right(self._sentence_starts, pos) - 1
-        if k >= 0 and self._sentences[k].start <= pos < self._sentences[k].end:
+        k = bisect_right(self._sentences.starts, pos) - 1
+        if k >= 0 and pos < self._sentences.ends[k]:
             return k
         return None
 
@@ -114,7 +113,7 @@ class Words:
         """Make the piece that holds `pos` when a name's walk reaches it from the piece before in
         its sentence (names do not run on into the next sentence)."""
         k = self._sentence(pos)
-        if k is None or self._tokenize is None or pos == self._sentences[k].start:
+        if k is None or self._tokenize is None or pos == self._sentences.starts[k]:
             return
         pieces = self._pieces_of(k)
         i = bisect_right(pieces, pos, key=lambda p: p.start) - 1
