@@ -27,7 +27,7 @@ from .published import published as read_published
 FORMATS = {".txt": "text", ".text": "text", ".html": "html", ".htm": "html", ".jsonl": "jsonl"}
 MAX_LINE_BYTES = 20 * 1024 * 1024
 # One article's text, whatever holds it. News articles run to tens of KB; past this, the text is a
-# dump or a book, and its time (about 6 s a MB, most of it word_tokenize) would hold the batch up.
+# dump or a book, and its time (about 2.5 s a MB) and memory would hold the batch up.
 # The library's `extract` takes any length (tools/scaling.py measures it to 10 MB).
 MAX_ARTICLE_CHARS = 3_000_000
 
