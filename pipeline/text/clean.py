@@ -17,8 +17,6 @@ from ..core.article import Article, Spans
 from ..core.patterns import alternation
 from ..core.stage import Stage
 
-_SPACES = regex.compile(r"[^\S\n]+")
-
 
 @cache
 def _tone_pattern() -> tuple[regex.Pattern[str], dict[str, str]]:
@@ -61,7 +59,9 @@ def clean_text(raw: str) -> str:
     headings, caption_suffix = _furniture()
     lines: list[str] = []
     for line in text.split("\n"):
-        line = _SPACES.sub(" ", line).strip()
+        # Runs of spaces as one, ends trimmed. str.split in C, not a regex substitution per line: the
+        # only spaces it splits at that the regex's \s lacks (\x1c-\x1f) were dropped above.
+        line = " ".join(line.split())
         if not line:
             continue
         if lines and line.rstrip(" :").casefold() in headings:
