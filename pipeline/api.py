@@ -10,6 +10,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from . import stages
+from .core import gc_pause
 from .core.article import Article
 from .errors import ArticleError
 from .io import load, sources
@@ -44,10 +45,11 @@ def _extract(text: str, source: Source, published: dt.date | str | None) -> Arti
         raise ArticleError(source.path, f"expected text (str), got {type(text).__name__}")
     article = Article(raw=text, source=source.path, published=published_date(published, source.path))
     try:
-        article = stages.run(article)
-        if not article.text:
-            raise ArticleError(source.path, "no article text left after cleaning")
-        return record.build(article, source=source)
+        with gc_pause.paused():
+            article = stages.run(article)
+            if not article.text:
+                raise ArticleError(source.path, "no article text left after cleaning")
+            return record.build(article, source=source)
     except ArticleError:
         raise
     except (ValidationError, ValueError, OverflowError) as exc:
