@@ -79,7 +79,8 @@ def gazetteer() -> Gazetteer:
 
 def _place_pattern(levels: str, place_alt: str) -> regex.Pattern[str]:
     """A province or region (after an optional level word), a place below a province after its
-    level word, Ho Chi Minh City with its level word, or an industrial zone."""
+    level word, Ho Chi Minh City with its level word, or an industrial zone; each at a word's
+    start ("câu chuyện Lan Anh" holds no "huyện Lan Anh")."""
     sub_levels = r"(?:" + alternation(lexicon.sub_province_levels()) + r")"
     return one_line(
         r"(?<![\p{L}\p{M}\d])(?:(?P<level>"
@@ -88,7 +89,7 @@ def _place_pattern(levels: str, place_alt: str) -> regex.Pattern[str]:
         + place_alt
         + r")"
         + WB
-        + r"|(?P<level2>"
+        + r"|(?<![\p{L}\p{M}\d])(?P<level2>"
         + sub_levels
         + r")(?:(?<=\.)\s*|\s+)(?P<name2>"
         + CAP
@@ -96,7 +97,7 @@ def _place_pattern(levels: str, place_alt: str) -> regex.Pattern[str]:
         + CAP
         + r"){0,2})"
         + WB
-        + r"|(?P<hcm>(?:TP\.?\s*|Thành phố\s+|thành phố\s+)Hồ Chí Minh)"
+        + r"|(?<![\p{L}\p{M}\d])(?P<hcm>(?:TP\.?\s*|Thành phố\s+|thành phố\s+)Hồ Chí Minh)"
         + WB
         + r"|(?<![\p{L}])(?P<zone>"
         + alternation(lexicon.zone_heads())
