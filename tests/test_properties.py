@@ -14,6 +14,8 @@ from pipeline import ArticleError, ArticleRecord, extract
 from pipeline.core import patterns
 from pipeline.core.article import TextSpan
 from pipeline.core.spans import REACH, SpanIndex, filter_spans, near_digits
+from pipeline.extractors.entities.gazetteer import gazetteer
+from pipeline.extractors.entities.people import initials
 from tools.fuzz import PIECES, check, mutate
 
 CORPUS = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "corpus").glob("*.txt"))]
@@ -86,6 +88,18 @@ def test_near_digits_covers_every_digit(text: str):
         if ch.isdigit():  # the digit, and REACH characters either side of it, in one window
             lo, hi = max(0, i - REACH), min(len(text), i + 1 + REACH)
             assert any(s <= lo and hi <= e for s, e in windows)
+
+
+@given(
+    st.lists(
+        st.sampled_from(["ông ", "Đồng chí ", "T.", "V.", "Đ.", "a", " ", ".", "N.M.", "\n"]), max_size=40
+    )
+)
+def test_initials_read_near_two_in_a_row_as_over_the_whole_text(parts: list[str]):
+    text = "".join(parts)
+    g = gazetteer()
+    whole = [m.span("after" if m.group("after") else "alone") for m in g.patterns["initials"].finditer(text)]
+    assert [(f.start, f.end) for f in initials(text, g)] == whole
 
 
 WORDS = st.lists(st.text(alphabet="abcăđ .", min_size=1, max_size=6), min_size=1, max_size=12)

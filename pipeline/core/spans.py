@@ -125,9 +125,16 @@ def near_digits(text: str) -> tuple[tuple[int, int], ...]:
     engine's look-behinds still see the text before a stretch (its look-aheads stop at the
     stretch's end, which is REACH past the last digit). Cached: several stages ask for it.
     """
+    return near(text, _DIGIT_RUN, REACH)
+
+
+def near(text: str, anchor: regex.Pattern[str], reach: int) -> tuple[tuple[int, int], ...]:
+    """The stretches of `text` within `reach` characters of a match of `anchor`, merged, in order:
+    where a rule whose every match holds an anchor (and reaches less than `reach` beyond it) can
+    match at all."""
     spans: list[tuple[int, int]] = []
-    for m in _DIGIT_RUN.finditer(text):
-        s, e = max(0, m.start() - REACH), min(len(text), m.end() + REACH)
+    for m in anchor.finditer(text):
+        s, e = max(0, m.start() - reach), min(len(text), m.end() + reach)
         if spans and s <= spans[-1][1]:
             spans[-1] = (spans[-1][0], max(spans[-1][1], e))
         else:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import regex
 
 from ...core.article import Article
+from ...core.spans import near
 from .gazetteer import CAP, INITIAL_NAME, Found, Gazetteer, clip_at_breakers, gazetteer
 
 _INITIAL_NAME = regex.compile(INITIAL_NAME)
@@ -19,6 +20,7 @@ _BYLINE_REACH = 200
 _BYLINE_PARTS = regex.compile(r"(?:" + INITIAL_NAME + r"(?=\s+[\p{Lu}Đ]\p{Ll}))|[^-–]+")
 _CAPITALS_NAME = regex.compile(r"[\p{Lu}Đ]{2,}\s+[\p{Lu}Đ]{2,}")  # "TÁ LÂM"
 _TWO_INITIALS = regex.compile(r"[\p{Lu}Đ]\.[\p{Lu}Đ]\.")
+_INITIALS_REACH = 24  # beyond two initials: "Đồng chí " before them, two more initials after
 _LAST_WORD = regex.compile(r"\s(\S+)$")
 _NEXT_WORD = regex.compile(r"\s+(\S+)")
 # A second name sharing the honorific: "2 cháu Ánh Tuyết và Ngọc Hải", "anh Tuấn và Hùng".
@@ -59,11 +61,12 @@ def find_people(text: str, g: Gazetteer) -> list[Found]:
 def initials(text: str, g: Gazetteer) -> list[Found]:
     """People named by their initials: "bà Đ.T.H.", "ông T.V.D.", "N.M.C."."""
     out: list[Found] = []
-    if _TWO_INITIALS.search(text) is None:
-        return out  # a cheap scan spares most articles the pattern's alternation at every position
-    for m in g.patterns["initials"].finditer(text):
-        group = "after" if m.group("after") else "alone"
-        out.append(Found(m.start(group), m.end(group), "PERSON", m.group(group), "initials"))
+    # Every match holds two initials in a row, at most an honorific and a space before them: the
+    # pattern's alternation is tried only around those, not at every position of the text.
+    for start, end in near(text, _TWO_INITIALS, _INITIALS_REACH):
+        for m in g.patterns["initials"].finditer(text, start, end):
+            group = "after" if m.group("after") else "alone"
+            out.append(Found(m.start(group), m.end(group), "PERSON", m.group(group), "initials"))
     return out
 
 
