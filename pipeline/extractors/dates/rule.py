@@ -24,6 +24,12 @@ def at_word(pattern: str, flags: int = 0) -> regex.Pattern[str]:
     return regex.compile(r"(?<![\p{L}\p{M}\d])" + pattern, flags)
 
 
+def at_digit(pattern: str, flags: int = 0) -> regex.Pattern[str]:
+    """`at_word` for a date whose first character is a digit ("28/7", "2017-2018"): the look-ahead
+    lets the engine drop every other position at once (the rule is then about three times cheaper)."""
+    return regex.compile(r"(?=\d)(?<![\p{L}\p{M}\d])" + pattern, flags)
+
+
 @dataclass(frozen=True)
 class Rule:
     name: str

@@ -29,7 +29,7 @@ from .resolve import (
     quarter,
     year_range,
 )
-from .rule import END, LOOSE_SEP, SEP, D, I, M, Rule, Y, at_word
+from .rule import END, LOOSE_SEP, SEP, D, I, M, Rule, Y, at_digit, at_word
 from .words import word_rules
 
 
@@ -74,7 +74,7 @@ def _day_rules(w: Words) -> list[Rule]:
     return [
         Rule(
             "day_range",
-            at_word(
+            at_digit(
                 r"(?P<d1>[0-3]?\d)"
                 + SEP
                 + r"(?P<m1>[01]?\d)(?:"
@@ -104,7 +104,7 @@ def _day_rules(w: Words) -> list[Rule]:
         ),
         Rule(
             "day_month_year",
-            at_word(r"(?<![\d.,])" + D + LOOSE_SEP + M + SEP + Y + END, I),
+            at_digit(r"(?<![\d.,])" + D + LOOSE_SEP + M + SEP + Y + END, I),
             dmy,
             heads_list=True,
             prefix=at_word(
@@ -114,7 +114,7 @@ def _day_rules(w: Words) -> list[Rule]:
         Rule(
             "day_month_year_words",
             # "ngày 12 tháng 10 năm 2017", and "12 tháng 10 năm 2017": with its year it is a day
-            at_word(
+            at_digit(
                 r"(?<![\d.,]\s?)" + D + r"\s+tháng\s+(?:" + M + r"|(?P<mw>" + month_word + r"))"
                 r"\s*(?:,\s*)?(?:năm\s+|[/.-])" + Y + END,
                 I,
@@ -147,7 +147,7 @@ def _day_rules(w: Words) -> list[Rule]:
         # parentheses is the day the news is of.
         Rule(
             "day_month_aside",
-            at_word(
+            at_digit(
                 r"(?:(?<=,\s?)(?<![\d.,])" + D + r"\s?[-–/.]\s?" + M + r"(?![\d]|[.,/-]\d)(?=\s*,)"
                 r"|(?<=\()" + D + r"[-/.]" + M + r"(?=\)))",
                 I,
@@ -158,7 +158,7 @@ def _day_rules(w: Words) -> list[Rule]:
         # ending a phrase is that holiday (a range of counts, "1-5 người", goes on to its noun).
         Rule(
             "day_month_holiday",
-            at_word(
+            at_digit(
                 r"(?<![\d.,/])" + D + r"\s?[-–]\s?" + M + r"(?![\d]|[.,/-]\d)"
                 r"(?=\s*(?:[,.;:)…!?\n]|$|(?:và|vừa|năm|tới|hằng|hàng)\s))",
                 I,
@@ -231,7 +231,7 @@ def _month_rules(w: Words) -> list[Rule]:
         ),
         Rule(
             "part_of_year",
-            at_word(r"(?P<n>\d{1,2})\s+tháng\s+(?P<part>đầu|cuối)\s+năm\s+" + Y + END, I),
+            at_digit(r"(?P<n>\d{1,2})\s+tháng\s+(?P<part>đầu|cuối)\s+năm\s+" + Y + END, I),
             part_of_year,
             ("tháng",),
         ),
@@ -244,7 +244,7 @@ def _year_rules(w: Words) -> list[Rule]:
     return [
         Rule(
             "year_range",
-            at_word(
+            at_digit(
                 r"(?<![\d.,/])(?P<y1>" + YEAR + r")" + range_sep + r"(?:năm\s+)?(?P<y2>" + YEAR + r")" + END,
                 I,
             ),
@@ -253,7 +253,7 @@ def _year_rules(w: Words) -> list[Rule]:
         ),
         Rule(
             "year",
-            at_word(
+            at_digit(
                 r"(?<![\d.,/-])" + Y + r"(?![\d]|[.,/]\d|\s*(?:" + w.not_year_before + r")(?![\p{L}]))", I
             ),
             lambda m: m.group("y"),
