@@ -137,3 +137,31 @@ def test_a_cue_that_leads_the_next_figure_is_that_figures():
         (8, "welfare_support"),
         (40000000, "welfare_support"),  # "phát triển" inside the fund's quoted name is no cue
     ]
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "corpus").glob("*.txt")), ids=lambda p: p.name)
+def test_cues_found_within_the_figures_clauses_are_the_whole_text_s(path: Path):
+    """The achievements read cues only in the clauses that hold figures: in each such clause they
+    are exactly the cues a scan of the whole text finds there."""
+    from pipeline import stages
+    from pipeline.achievements.clause import clause
+    from pipeline.achievements.hits import find_hits, stretches
+    from pipeline.core.article import Article
+    from pipeline.core.stage import run_stages
+
+    article = run_stages(Article(raw=path.read_text(encoding="utf-8"), source=path.name), stages.STAGES[:-1])
+    text = article.text
+    figures = [q for q in article.quantities if q.kind in ("count", "money")]
+    clauses = [clause(text, q.start, q.end, article.sentence_at(q.start)) for q in figures]
+    assert clauses
+    near, whole = find_hits(text, stretches(text, clauses)), find_hits(text, [(0, len(text))])
+    assert len(near.category) <= len(whole.category)
+    for span in clauses:
+
+        def inside(hits: list, start=span.start, end=span.end) -> list:
+            return [h for h in hits if start <= h[0] < end]
+
+        assert inside(near.category) == inside(whole.category)
+        for kind, (_, matches) in whole.exclusions.items():
+            spans = [m.span() for m in near.exclusions[kind][1]]
+            assert inside(spans) == inside([m.span() for m in matches])

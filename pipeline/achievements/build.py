@@ -15,6 +15,7 @@ from .category import categorise
 from .clause import clause, exclusion, inside_quotes
 from .cues import cues
 from .dedupe import fact_id, merge_repeats
+from .hits import find_hits, stretches
 from .time import Dates, Places, When, when
 from .who import Context
 
@@ -113,9 +114,11 @@ def build(article: Article) -> Article:
     achievements: list[Achievement] = []
     clause_of: list[TextSpan] = []
     kind_of: list[str] = []
+    sentences = [article.sentence_at(q.start) for q in figures]
+    clauses = [clause(text, q.start, q.end, sentence) for q, sentence in zip(figures, sentences, strict=True)]
+    hits = find_hits(text, stretches(text, clauses))
     for i, q in enumerate(figures):
-        sentence = article.sentence_at(q.start)
-        span = clause(text, q.start, q.end, sentence)
+        sentence, span = sentences[i], clauses[i]
         unit = (q.unit or "VND") if q.kind == "money" else c.units.get(q.unit or "", q.unit)
         if q.per or unit in c.never_units or inside_quotes(text, q, sentence):
             continue
@@ -123,16 +126,16 @@ def build(article: Article) -> Article:
             continue  # a count of nothing named ("quận 5", "Điện 4") reports no result
         normalized = unit if q.kind == "money" else c.normalized.get(unit, unit)
         seen = Seen(q, unit, normalized, span, sentence, article, ctx, title, dates)
-        why = exclusion(text, q, span)
+        why = exclusion(text, q, span, hits)
         if why is not None:
             kind, cue = why
             if kind != "other" and cue is not None:
                 who = ctx.who(q.start, span, sentence, "")
-                figure = _figure(article, seen, categorise(text, q, span, unit), who.organization, cue)
+                figure = _figure(article, seen, categorise(text, q, span, unit, hits), who.organization, cue)
                 (article.targets if kind == "target" else article.statistics).append(figure)
             continue
         nxt = figures[i + 1].start if i + 1 < len(figures) else len(text)
-        category = categorise(text, q, span, unit, next_figure=nxt)
+        category = categorise(text, q, span, unit, hits, next_figure=nxt)
         if category is None:
             continue
         who = ctx.who(q.start, span, sentence, category)

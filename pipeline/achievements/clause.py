@@ -17,6 +17,7 @@ from ..core.article import TextSpan
 from ..core.patterns import alternation, quoted
 from ..output.models import Quantity
 from .cues import cues
+from .hits import Hits
 
 
 @cache
@@ -62,19 +63,7 @@ def clause(text: str, start: int, end: int, bounds: TextSpan) -> TextSpan:
     return TextSpan(left, max(right, end))
 
 
-@lru_cache(maxsize=2)
-def _exclusion_hits(text: str) -> dict[str, tuple[list[int], list[regex.Match[str]]]]:
-    """Each kind's cues in the whole of `text`, in order, with their starts, and the stock cues
-    that stand at their figure ("at_figure"): found once per article, taken for each figure by
-    bisection."""
-    out = {}
-    for kind, pattern in [*cues().exclusions.items(), ("at_figure", cues().at_figure)]:
-        found = list(pattern.finditer(text))
-        out[kind] = ([m.start() for m in found], found)
-    return out
-
-
-def exclusion(text: str, q: Quantity, span: TextSpan) -> tuple[str, str | None] | None:
+def exclusion(text: str, q: Quantity, span: TextSpan, hits: Hits) -> tuple[str, str | None] | None:
     """(kind, cue) when the figure is a plan, a stock figure, a wage or a price, else None.
 
     A plan or stock cue stands anywhere in the clause before the figure (it governs the clause's
@@ -83,12 +72,12 @@ def exclusion(text: str, q: Quantity, span: TextSpan) -> tuple[str, str | None] 
     the receivers further back ("cho CNLĐ có thu nhập thấp ... tổng trị giá 700 triệu đồng"), nor
     across the words that give a gift's value ("có thu nhập thấp với tổng trị giá 400 triệu
     đồng"). A per-unit or "sinh hoạt" right after the figure marks someone else's figure too.
+    `hits`: the article's cues (`hits.find_hits`).
     """
     c = cues()
-    hits = _exclusion_hits(text)
     # Only the last cue at a figure before this one can end right before it (any earlier one has
     # that cue between); matched again within the clause, whose end its look-ahead may not pass.
-    starts, _ = hits["at_figure"]
+    starts, _ = hits.exclusions["at_figure"]
     k = bisect_left(starts, q.start) - 1
     if k >= 0 and starts[k] >= span.start:
         m = c.at_figure.match(text, starts[k], span.end)
@@ -97,7 +86,7 @@ def exclusion(text: str, q: Quantity, span: TextSpan) -> tuple[str, str | None] 
     reach = {"other": c.data["other_reach"]}
     for kind in c.exclusions:
         start = max(span.start, q.start - reach.get(kind, q.start))
-        starts, matches = hits[kind]
+        starts, matches = hits.exclusions[kind]
         found = [
             m
             # Matched in the whole text, so a cue's look-ahead may read the figure itself ("đề
