@@ -34,7 +34,7 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
     heads = alternation(cased(rules.section("references", "ordinal_heads")))
     return {
         "document": regex.compile(
-            r"(?P<kind>" + kinds + r")(?:\s+số)?\s+(?P<number>" + _IDENT + r"|\d+(?![.,]\d))"
+            r"(?<![\p{L}\d])(?P<kind>" + kinds + r")(?:\s+số)?\s+(?P<number>" + _IDENT + r"|\d+(?![.,]\d))"
             r"(?:\s*,?\s*(?:ban hành\s+)?ngày\s+"
             r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4}))?"
             r"(?:\s+của\s+(?P<issuer>(?:[\p{Lu}Đ][\p{L}.&-]*)(?:\s+[\p{Lu}Đ][\p{L}.&-]*)*))?"
@@ -51,7 +51,7 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
             r"|(?P<word>" + words + r")(?![\p{L}]))"
         ),
         "roman_after_name": regex.compile(
-            r"(?:"
+            r"(?<![\p{L}])(?:"
             + "|".join(regex.escape(h) for h in rules.section("references", "roman_after_heads"))
             + r")(?:\s+[\p{Lu}Đ][\p{L}]*){0,4}\s+"
             r"(?P<roman>" + roman_alt + r")(?![\p{L}\d])"
