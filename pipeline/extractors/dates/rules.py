@@ -51,6 +51,10 @@ class Words:
 
 
 RANGE_SEP = r"\s*(?:-|–|—|đến|tới)\s*"
+# What a rule cannot match without, tested on the whole text first (`Rule.needs`): cheap, and a
+# text dense in figures with none of them (a price list, a table of numbers) skips the rule.
+_RANGE_MARKS = ("-", "–", "—", "đến", "tới")
+_YEAR_DIGITS = ("19", "20")  # core.patterns.YEAR
 
 
 @cache
@@ -97,6 +101,7 @@ def _day_rules(w: Words) -> list[Rule]:
                 I,
             ),
             day_range,
+            _RANGE_MARKS,
             prefix=at_word(
                 r"(?:(?:từ|" + day_words + r")\s+(?:(?:" + day_words + r")\s+)?|(?:" + day_words + r")\s+)$",
                 I,
@@ -106,6 +111,7 @@ def _day_rules(w: Words) -> list[Rule]:
             "day_month_year",
             at_digit(r"(?<![\d.,])" + D + LOOSE_SEP + M + SEP + Y + END, I),
             dmy,
+            _YEAR_DIGITS,
             heads_list=True,
             prefix=at_word(
                 r"(?:" + weekday + r"(?:(?:" + day_words + r")\s+)?|(?:" + day_words + r")\s+)$", I
@@ -153,6 +159,7 @@ def _day_rules(w: Words) -> list[Rule]:
                 I,
             ),
             dm,
+            (",", "("),
         ),
         # "Quốc tế lao động 1-5", "miền Nam 30- 4, thống nhất": a fixed holiday's day and month
         # ending a phrase is that holiday (a range of counts, "1-5 người", goes on to its noun).
@@ -164,6 +171,7 @@ def _day_rules(w: Words) -> list[Rule]:
                 I,
             ),
             holiday,
+            ("-", "–"),
         ),
         Rule(
             "day_list",
@@ -249,6 +257,7 @@ def _year_rules(w: Words) -> list[Rule]:
                 I,
             ),
             year_range,
+            _RANGE_MARKS,
             prefix=at_word(r"(?:" + periods + r")\s+$", I),
         ),
         Rule(
@@ -257,6 +266,7 @@ def _year_rules(w: Words) -> list[Rule]:
                 r"(?<![\d.,/-])" + Y + r"(?![\d]|[.,/]\d|\s*(?:" + w.not_year_before + r")(?![\p{L}]))", I
             ),
             lambda m: m.group("y"),
+            _YEAR_DIGITS,
             prefix=at_word(r"năm\s+$", I),
         ),
     ]
