@@ -8,9 +8,9 @@ multiply: "1 tỷ 200 triệu", "hơn 1,2 nghìn tỷ"). It knows nothing about 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
+from typing import NamedTuple
 
 import regex
 
@@ -34,8 +34,7 @@ _DOT_GROUPED = regex.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")  # 1.200.000,5
 _COMMA_GROUPED = regex.compile(r"\d{1,3}(?:,\d{3}){2,}(?:\.\d+)?")  # 1,200,000.5
 
 
-@dataclass(frozen=True, slots=True)
-class Number:
+class Number(NamedTuple):  # a tuple, not a frozen dataclass: made for every figure, at a third of the cost
     start: int
     end: int
     value: Decimal
@@ -80,8 +79,16 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
     }
 
 
+@cache
+def _scale_starts() -> frozenset[str]:
+    """The letters a scale word can begin with ("triệu", "k", "M")."""
+    return frozenset(word[0] for word in rules.section("numbers", "scales"))
+
+
 def parse_digits(s: str) -> Decimal:
     """The value of a digit string under Vietnamese conventions."""
+    if s.isdigit():  # most figures: no grouping, no decimals
+        return Decimal(s)
     if _DOT_GROUPED.fullmatch(s):
         return Decimal(s.replace(".", "").replace(",", "."))
     if _COMMA_GROUPED.fullmatch(s):
@@ -177,6 +184,7 @@ NEAR = 64
 def find_numbers(text: str, start: int = 0, end: int | None = None) -> Iterator[Number]:
     """Every figure in digits in `text[start:end]`, with the scale words that follow it."""
     pats = _patterns()
+    scale_starts = _scale_starts()
     end = len(text) if end is None else end
     consumed = start
     for m in pats["digits"].finditer(text, start, end):
@@ -186,8 +194,13 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> Iterator[
         stop = m.end()
         last_scale = 0  # the value of the last scale word read; 0 while there is none
         rule = "digits"
-        # Scale words multiply in turn: "1,2 nghìn tỷ" = 1.2 * 1000 * 1e9.
-        while (s := pats["scale"].match(text, stop, min(end, stop + NEAR))) is not None:
+        # Scale words multiply in turn: "1,2 nghìn tỷ" = 1.2 * 1000 * 1e9. (Asked only where one
+        # can begin: the pattern is dearer than a look at the next character, for every figure.)
+        while (
+            (after := text[stop : stop + 1]) != ""
+            and (after.isspace() or after in scale_starts)
+            and (s := pats["scale"].match(text, stop, min(end, stop + NEAR))) is not None
+        ):
             last_scale = scale_value(s.group(1))
             value *= last_scale
             stop = s.end()
