@@ -80,6 +80,18 @@ def test_span_index_answers_as_the_plain_scan(pairs: list[tuple[int, int]], star
     assert index.holds(start) == any(s <= start < e for s, e in pairs)
 
 
+@given(SPANS, st.lists(st.integers(0, 3), max_size=30))
+def test_span_index_sweep_keeps_what_no_span_overlaps(pairs: list[tuple[int, int]], gaps: list[int]):
+    """Items in text order (each starting where the one before ended, or after): the sweep keeps
+    exactly those `overlaps` says are free."""
+    index = SpanIndex([TextSpan(s, e) for s, e in pairs])
+    items, at = [], 0
+    for gap in gaps:
+        items.append(TextSpan(at + gap, at + gap + 1 + gap % 2))
+        at = items[-1].end
+    assert list(index.outside(items)) == [i for i in items if not index.overlaps(i.start, i.end)]
+
+
 @given(st.text(alphabet="0123456789 ./-ab\n", max_size=300))
 def test_near_digits_covers_every_digit(text: str):
     windows = near_digits(text)

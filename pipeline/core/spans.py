@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from array import array
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from itertools import accumulate
 from typing import Protocol, TypeVar
@@ -89,6 +89,16 @@ class SpanIndex:
     def covers(self, start: int, end: int) -> bool:
         """Some span holds all of `start:end` (start <= `start` and end >= `end`)."""
         return self._furthest(bisect_right(self._starts, start)) >= end
+
+    def outside(self, items: Iterable[S]) -> Iterator[S]:
+        """The `items` that overlap none of the spans, for items in text order (starts and ends
+        rising, as the figures of a text): one sweep along the spans, not a bisection each."""
+        starts, reach, count, k = self._starts, self._reach, len(self._starts), 0
+        for item in items:
+            while k < count and starts[k] < item.end:
+                k += 1
+            if (reach[k - 1] if k else -1) <= item.start:  # _furthest(k), inlined
+                yield item
 
     def holds(self, position: int) -> bool:
         """Some span has start <= `position` < end."""

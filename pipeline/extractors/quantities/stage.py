@@ -77,7 +77,7 @@ def find_quantities(
     minus only with `minus_at_line_start` (a form field's "-1.200.000"; in an article, a list)."""
     voc = vocabulary()
     free = SpanIndex(blocked)
-    digits: Iterable[Number] = (n for n in find_numbers(text) if not free.overlaps(n.start, n.end))
+    digits: Iterable[Number] = free.outside(find_numbers(text))
     words = [
         n
         for n in find_word_numbers(text)
@@ -93,14 +93,14 @@ def find_quantities(
         words = [n for n in words if not taken.overlaps(n.start, n.end)]
     # Streamed in text order, digits before words at one start: the figures of a long text are
     # never all held at once (a megabyte of "1/" held half a million of them).
-    numbers = heapq.merge(digits, words, key=_start)
+    numbers = heapq.merge(digits, words, key=_start) if words else digits
     out: list[Quantity] = []
     skip_until = -1
     for n, nxt in pairwise(chain(numbers, [None])):
         assert n is not None
         if n.start < skip_until:
             continue
-        if voc.vague.search(text[max(0, n.start - 8) : n.start]) and n.rule == "words":
+        if n.rule == "words" and voc.vague.search(text[max(0, n.start - 8) : n.start]):
             continue
         if nxt is not None and _bare_fraction(text, n, nxt, voc):
             skip_until = nxt.end  # "1/3 tổng thu", "1/10": no counts
