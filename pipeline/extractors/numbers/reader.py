@@ -17,9 +17,10 @@ import regex
 from ...core import rules
 from ...core.patterns import alternation, cased
 
-# A figure in digits. The look-behind keeps "Covid-19" and "A4" out; "24/28" keeps its "28".
+# A figure in digits. The look-behind keeps "Covid-19" and "A4" out; "24/28" keeps its "28". The
+# look-ahead first drops at once every position that cannot start one.
 _DIGITS = r"""
-(?:(?<![\p{L}\d.,])|(?<=(?<![\p{L}])(?:GLUED)))(?<!\p{L}-)
+(?=[\d,])(?:(?<![\p{L}\d.,])|(?<=(?<![\p{L}])(?:GLUED)))(?<!\p{L}-)
 (?:
     \d{1,3}(?:\.\d{3})+(?:,\d+)?        # 1.200.000   170.234   1.200,5
   | \d{1,3}(?:,\d{3}){2,}(?:\.\d+)?     # 1,200,000   (English grouping in copied figures)
