@@ -5,7 +5,7 @@ quốc") as achievements of their own; a result the title or lead repeats, once.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, partial
 
 from ..core.article import Article, TextSpan
 from ..core.spans import SpanIndex
@@ -125,11 +125,13 @@ def build(article: Article) -> Article:
         if unit is None:
             continue  # a count of nothing named ("quận 5", "Điện 4") reports no result
         normalized = unit if q.kind == "money" else c.normalized.get(unit, unit)
-        seen = Seen(q, unit, normalized, span, sentence, article, ctx, title, dates)
+        # Made for the figures that are kept: most of a long list of amounts is none.
+        make_seen = partial(Seen, q, unit, normalized, span, sentence, article, ctx, title, dates)
         why = exclusion(text, q, span, hits)
         if why is not None:
             kind, cue = why
             if kind != "other" and cue is not None:
+                seen = make_seen()
                 who = ctx.who(q.start, span, sentence, "")
                 figure = _figure(article, seen, categorise(text, q, span, unit, hits), who.organization, cue)
                 (article.targets if kind == "target" else article.statistics).append(figure)
@@ -138,6 +140,7 @@ def build(article: Article) -> Article:
         category = categorise(text, q, span, unit, hits, next_figure=nxt)
         if category is None:
             continue
+        seen = make_seen()
         who = ctx.who(q.start, span, sentence, category)
         if not who.union:
             article.other_figures.append(

@@ -83,15 +83,17 @@ def exclusion(text: str, q: Quantity, span: TextSpan, hits: Hits) -> tuple[str, 
         m = c.at_figure.match(text, starts[k], span.end)
         if m is not None and not text[m.end() : q.start].strip():
             return "statistic", m.group().strip()
-    reach = {"other": c.data["other_reach"]}
     for kind in c.exclusions:
-        start = max(span.start, q.start - reach.get(kind, q.start))
+        start = max(span.start, q.start - c.data["other_reach"]) if kind == "other" else span.start
         starts, matches = hits.exclusions[kind]
+        first, stop = bisect_left(starts, start), bisect_left(starts, q.start)
+        if first == stop:
+            continue  # no cue of this kind before the figure: the usual case
         found = [
             m
             # Matched in the whole text, so a cue's look-ahead may read the figure itself ("đề
             # xuất 1.532 sáng kiến" proposes nothing).
-            for m in matches[bisect_left(starts, start) : bisect_left(starts, q.start)]
+            for m in matches[first:stop]
             if m.end() <= q.start
             and not (
                 kind == "other"
@@ -101,8 +103,7 @@ def exclusion(text: str, q: Quantity, span: TextSpan, hits: Hits) -> tuple[str, 
         ]
         if found:
             return kind, found[-1].group()
-    right = text[q.end : min(span.end, q.end + 25)]
-    if cues().per_unit_after.match(right):
+    if c.per_unit_after.match(text, q.end, min(span.end, q.end + 25)):
         return "other", None
     return None
 

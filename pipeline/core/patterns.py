@@ -100,6 +100,7 @@ def _key(item: tuple[str | None, Any]) -> str:
 
 def quoted(text: str, start: int, pos: int) -> bool:
     """Whether a quotation opened between `start` and `pos` is still open at `pos`."""
-    left = text[start:pos]
-    opened = max(left.rfind("“"), left.rfind('"') if left.count('"') % 2 else -1)
-    return opened > left.rfind("”") and opened >= 0
+    # Searched in place, not in a copy of the stretch: asked for every figure of an article.
+    straight = text.rfind('"', start, pos) if text.count('"', start, pos) % 2 else -1
+    opened = max(text.rfind("“", start, pos), straight)
+    return opened >= 0 and opened > text.rfind("”", start, pos)
