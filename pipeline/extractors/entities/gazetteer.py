@@ -82,14 +82,15 @@ def _place_pattern(levels: str, place_alt: str) -> regex.Pattern[str]:
     level word, Ho Chi Minh City with its level word, or an industrial zone; each at a word's
     start ("câu chuyện Lan Anh" holds no "huyện Lan Anh")."""
     sub_levels = r"(?:" + alternation(lexicon.sub_province_levels()) + r")"
+    # The word-start check is made once for the first three (at every position of the text).
     return one_line(
-        r"(?<![\p{L}\p{M}\d])(?:(?P<level>"
+        r"(?<![\p{L}\p{M}\d])(?:(?:(?P<level>"
         + levels
         + r")\s*)?(?<![\p{L}])(?P<name>"
         + place_alt
         + r")"
         + WB
-        + r"|(?<![\p{L}\p{M}\d])(?P<level2>"
+        + r"|(?P<level2>"
         + sub_levels
         + r")(?:(?<=\.)\s*|\s+)(?P<name2>"
         + CAP
@@ -97,9 +98,9 @@ def _place_pattern(levels: str, place_alt: str) -> regex.Pattern[str]:
         + CAP
         + r"){0,2})"
         + WB
-        + r"|(?<![\p{L}\p{M}\d])(?P<hcm>(?:TP\.?\s*|Thành phố\s+|thành phố\s+)Hồ Chí Minh)"
+        + r"|(?P<hcm>(?:TP\.?\s*|Thành phố\s+|thành phố\s+)Hồ Chí Minh)"
         + WB
-        + r"|(?<![\p{L}])(?P<zone>"
+        + r")|(?<![\p{L}])(?P<zone>"
         + alternation(lexicon.zone_heads())
         + r")\s+(?P<zname>"
         + CAP
