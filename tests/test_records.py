@@ -146,7 +146,7 @@ def test_cues_found_within_the_figures_clauses_are_the_whole_text_s(path: Path):
     from pipeline import stages
     from pipeline.achievements.clause import clause
     from pipeline.achievements.hits import find_hits, stretches
-    from pipeline.core.article import Article
+    from pipeline.core.article import Article, TextSpan
     from pipeline.core.stage import run_stages
 
     article = run_stages(Article(raw=path.read_text(encoding="utf-8"), source=path.name), stages.STAGES[:-1])
@@ -154,7 +154,9 @@ def test_cues_found_within_the_figures_clauses_are_the_whole_text_s(path: Path):
     figures = [q for q in article.quantities if q.kind in ("count", "money")]
     clauses = [clause(text, q.start, q.end, article.sentence_at(q.start)) for q in figures]
     assert clauses
-    near, whole = find_hits(text, stretches(text, clauses)), find_hits(text, [(0, len(text))])
+    up_to = [TextSpan(span.start, q.end) for q, span in zip(figures, clauses, strict=True)]
+    near = find_hits(text, stretches(text, clauses), stretches(text, up_to))
+    whole = find_hits(text, [(0, len(text))], [(0, len(text))])
     assert len(near.category) <= len(whole.category)
     for span in clauses:
 
@@ -162,6 +164,10 @@ def test_cues_found_within_the_figures_clauses_are_the_whole_text_s(path: Path):
             return [h for h in hits if start <= h[0] < end]
 
         assert inside(near.category) == inside(whole.category)
+    for q, span in zip(figures, clauses, strict=True):  # the exclusion cues: up to each figure
         for kind, (_, matches) in whole.exclusions.items():
-            spans = [m.span() for m in near.exclusions[kind][1]]
-            assert inside(spans) == inside([m.span() for m in matches])
+
+            def before(hits: list, start=span.start, end=q.start) -> list:
+                return [h for h in hits if start <= h[0] < end]
+
+            assert before([m.span() for m in near.exclusions[kind][1]]) == before([m.span() for m in matches])

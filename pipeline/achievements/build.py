@@ -116,7 +116,8 @@ def build(article: Article) -> Article:
     kind_of: list[str] = []
     sentences = [article.sentence_at(q.start) for q in figures]
     clauses = [clause(text, q.start, q.end, sentence) for q, sentence in zip(figures, sentences, strict=True)]
-    hits = find_hits(text, stretches(text, clauses))
+    up_to = (TextSpan(span.start, q.end) for q, span in zip(figures, clauses, strict=True))
+    hits = find_hits(text, stretches(text, clauses), stretches(text, up_to))
     for i, q in enumerate(figures):
         sentence, span = sentences[i], clauses[i]
         unit = (q.unit or "VND") if q.kind == "money" else c.units.get(q.unit or "", q.unit)

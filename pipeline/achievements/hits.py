@@ -1,9 +1,10 @@
 """The cues of an article, found once, within the clauses that hold its figures.
 
-Each figure weighs the category cues and the plan, stock and wage cues of its own clause. They
-are found in one pass per cue list over the clauses of all figures, merged (about a quarter of a
-news text: the rest holds no figure to weigh them for), and each figure takes those of its
-clause by bisection: a scan of each clause anew grew with the square of a text dense in figures.
+Each figure weighs the category cues of its own clause and the plan, stock and wage cues of its
+clause before it. They are found in one pass per cue list over those stretches of all figures,
+merged (about a quarter of a news text: the rest holds no figure to weigh them for), and each
+figure takes its own by bisection: a scan of each clause anew grew with the square of a text
+dense in figures.
 """
 
 from __future__ import annotations
@@ -16,9 +17,9 @@ import regex
 from ..core.article import TextSpan
 from .cues import cues
 
-# Characters scanned beyond the clauses either side: a cue's look-arounds read past its words
-# ("chương trình phát triển 1 triệu", "đề xuất 1.532 sáng kiến"), and must read the text itself,
-# not the end of a scanned stretch, for every cue inside a clause.
+# Characters scanned past a stretch's end: a cue's look-aheads read past its words ("chương trình
+# phát triển 1 triệu", "đề xuất 1.532 sáng kiến"), and must read the text itself, not the end of a
+# scanned stretch, for every cue inside it. (Look-behinds read the text before a stretch anyway.)
 MARGIN = 80
 
 Category = tuple[int, int, str, str]  # start, end, category, cue
@@ -33,11 +34,11 @@ class Hits:
     exclusions: dict[str, tuple[list[int], list[regex.Match[str]]]]
 
 
-def stretches(text: str, clauses: Iterable[TextSpan]) -> list[tuple[int, int]]:
-    """The clauses (in text order) widened by MARGIN and merged."""
+def stretches(text: str, spans: Iterable[TextSpan]) -> list[tuple[int, int]]:
+    """The spans (in text order) reaching MARGIN further, merged."""
     out: list[tuple[int, int]] = []
-    for span in clauses:
-        s, e = max(0, span.start - MARGIN), min(len(text), span.end + MARGIN)
+    for span in spans:
+        s, e = span.start, min(len(text), span.end + MARGIN)
         if out and s <= out[-1][1]:
             out[-1] = (out[-1][0], max(out[-1][1], e))
         else:
@@ -45,10 +46,12 @@ def stretches(text: str, clauses: Iterable[TextSpan]) -> list[tuple[int, int]]:
     return out
 
 
-def find_hits(text: str, where: list[tuple[int, int]]) -> Hits:
+def find_hits(text: str, clauses: list[tuple[int, int]], before: list[tuple[int, int]]) -> Hits:
+    """The category cues in `clauses` (`stretches` of the figures' clauses: a cue may follow its
+    figure), and the exclusion cues in `before` (of the clauses up to each figure: they precede it)."""
     c = cues()
     category: list[Category] = []
-    for s, e in where:
+    for s, e in clauses:
         # From the words that begin a cue (one pattern of them all, which the regex engine runs
         # faster than Python looks up every word); the cue itself is matched in the whole text.
         for w in c.first_words.finditer(text, s, e):
@@ -58,6 +61,6 @@ def find_hits(text: str, where: list[tuple[int, int]]) -> Hits:
                     category.append((m.start(), m.end(), name, cue))
     exclusions = {}
     for kind, pattern in [*c.exclusions.items(), ("at_figure", c.at_figure)]:
-        found = [m for s, e in where for m in pattern.finditer(text, s, e)]
+        found = [m for s, e in before for m in pattern.finditer(text, s, e)]
         exclusions[kind] = ([m.start() for m in found], found)
     return Hits([h[0] for h in category], category, exclusions)
