@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property, partial
 
-from ..core.article import Article, TextSpan
+from ..core.article import Article, Spans, TextSpan
 from ..core.spans import SpanIndex
 from ..output.models import Achievement, Figure, Quantity, Span
 from .attributes import awarding, beneficiaries, target
@@ -114,8 +114,11 @@ def build(article: Article) -> Article:
     achievements: list[Achievement] = []
     clause_of: list[TextSpan] = []
     kind_of: list[str] = []
-    sentences = [article.sentence_at(q.start) for q in figures]
-    clauses = [clause(text, q.start, q.end, sentence) for q, sentence in zip(figures, sentences, strict=True)]
+    # Each figure's sentence and clause, held as arrays (a MB of amounts holds 55,000 figures).
+    sentences = Spans(article.sentence_at(q.start) for q in figures)
+    clauses = Spans(
+        clause(text, q.start, q.end, sentence) for q, sentence in zip(figures, sentences, strict=True)
+    )
     up_to = (TextSpan(span.start, q.end) for q, span in zip(figures, clauses, strict=True))
     hits = find_hits(text, stretches(text, clauses), stretches(text, up_to))
     for i, q in enumerate(figures):
