@@ -16,6 +16,7 @@ from pipeline.core.article import TextSpan
 from pipeline.core.spans import REACH, SpanIndex, filter_spans, near_digits
 from pipeline.extractors.entities.gazetteer import gazetteer
 from pipeline.extractors.entities.people import initials
+from pipeline.text.sentences import split
 from tools.fuzz import PIECES, check, mutate
 
 CORPUS = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "corpus").glob("*.txt"))]
@@ -100,6 +101,30 @@ def test_near_digits_covers_every_digit(text: str):
         if ch.isdigit():  # the digit, and REACH characters either side of it, in one window
             lo, hi = max(0, i - REACH), min(len(text), i + 1 + REACH)
             assert any(s <= lo and hi <= e for s, e in windows)
+
+
+# Text as underthesea's sentence splitter sees it: marks, numbers, abbreviations it knows ("TP.",
+# "Th.S", "e.g."), and a word it does not ("Nội.").
+SENTENCE_PARTS = ["a", "Đ", " ", "\t", "\n", ".", "..", "...", "?", "!", "…", "1", "5.000"]
+SENTENCE_PARTS += ["TP.", "Th.S", "e.g.", "Nội."]
+
+
+@given(st.lists(st.sampled_from(SENTENCE_PARTS), max_size=30))
+def test_sentences_split_as_underthesea_does(parts: list[str]):
+    from underthesea import sent_tokenize
+
+    text = "".join(parts)
+    assert split(text) == sent_tokenize(text)
+
+
+def test_sentences_split_the_corpus_as_underthesea_does():
+    from underthesea import sent_tokenize
+
+    dev = ROOT.parent / "shared" / "corpus" / "dev"
+    paths = sorted((ROOT / "corpus").glob("*.txt")) + sorted(dev.glob("*.txt"))
+    paragraphs = [p for path in paths for p in path.read_text(encoding="utf-8").split("\n")]
+    assert len(paragraphs) > 50
+    assert [split(p) for p in paragraphs] == [sent_tokenize(p) for p in paragraphs]
 
 
 @given(

@@ -1,6 +1,7 @@
 """Stage: sentences and words from underthesea, aligned back onto the cleaned text.
 
-Sentences come for the whole text (cheap). Word tokens cost more than the rest of the pipeline
+Sentences come for the whole text (cheap: underthesea's splitter, run mark to mark by
+`sentences.split`). Word tokens cost more than the rest of the pipeline
 together, and only one consumer needs them: the entities stage, to settle where an organisation's
 name ends ("Công đoàn Giáo dục | huyện ..."). So this stage provides them as `words.Words`, which
 tokenizes only the clauses the entities stage asks about, not the article.
@@ -23,6 +24,7 @@ from collections.abc import Iterable
 from ..core.article import Article, Spans, TextSpan
 from ..core.spans import capped
 from ..core.stage import Stage
+from .sentences import split
 from .words import Words
 
 SENTENCE_CAP = 2000
@@ -65,14 +67,12 @@ def _place(piece: str, text: str, cursor: int, end: int) -> TextSpan | None:
 
 
 def run(article: Article) -> Article:
-    from underthesea import sent_tokenize
-
     text = article.text
     sentences = Spans()
     lost = 0
     for para in article.scratch.paragraphs:
         chunk = text[para.start : para.end]
-        pieces = sent_tokenize(chunk)
+        pieces = split(chunk)
         placed = align(pieces, text, para.start, para.end)
         lost += len([p for p in pieces if p.strip()]) - len(placed)
         for sentence in placed or [para]:

@@ -1,0 +1,84 @@
+"""underthesea's sentence splitter, run from one end mark to the next instead of character by
+character.
+
+`underthesea.sent_tokenize` walks the text in Python one character at a time (about 0.15 s a MB,
+a tenth of the whole pipeline). Its rules are few: a ".", "?" or "!" ends a sentence unless the
+full stop sits between digits ("1.500.000") or after an abbreviation it knows ("TP.", "Th.S");
+three dots or more end one only before a capital or the end. `split` applies the same rules with
+the same abbreviations (read from underthesea itself) at the marks alone, which a regex finds in
+C. A test holds it to `sent_tokenize` on every article of the corpus and on generated text.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import regex
+
+_MARK = regex.compile(r"[.?!]")
+_END_CHARS = ".?!"
+
+
+@cache
+def _abbreviations() -> frozenset[str]:
+    from underthesea.pipeline import sent_tokenize as module
+
+    module._load_model()
+    return frozenset(module.sentence_tokenizer.abbrev_types)
+
+
+def split(text: str) -> list[str]:
+    """The sentences of `text`, as `underthesea.sent_tokenize` gives them (stripped strings)."""
+    if not text or not text.strip():
+        return []
+    abbreviations = _abbreviations()
+    sentences: list[str] = []
+    start = i = 0
+    n = len(text)
+    while (m := _MARK.search(text, i)) is not None:
+        i = m.start()
+        if text[i] == ".":
+            dots = i
+            while dots < n and text[dots] == ".":
+                dots += 1
+            if dots - i >= 3:  # an ellipsis ends a sentence only before a capital or the end
+                after = dots
+                while after < n and text[after] in " \t":
+                    after += 1
+                if after >= n or text[after].isupper():
+                    _add(sentences, text[start:dots])
+                    while dots < n and text[dots] in " \t\n\r":
+                        dots += 1
+                    start = dots
+                i = dots
+                continue
+            if _inside_number(text, i) or _after_abbreviation(text, i, abbreviations):
+                i += 1
+                continue
+        end = i + 1
+        while end < n and text[end] in _END_CHARS:
+            end += 1
+        _add(sentences, text[start:end])
+        while end < n and text[end] in " \t\n\r":
+            end += 1
+        start = i = end
+    _add(sentences, text[start:])
+    return sentences
+
+
+def _add(sentences: list[str], piece: str) -> None:
+    piece = piece.strip()
+    if piece:
+        sentences.append(piece)
+
+
+def _inside_number(text: str, pos: int) -> bool:
+    return pos > 0 and text[pos - 1].isdigit() and pos + 1 < len(text) and text[pos + 1].isdigit()
+
+
+def _after_abbreviation(text: str, pos: int, abbreviations: frozenset[str]) -> bool:
+    start = pos - 1
+    while start >= 0 and (text[start].isalnum() or text[start] == "."):
+        start -= 1
+    word = text[start + 1 : pos]
+    return bool(word) and word.lower() in abbreviations
