@@ -172,6 +172,8 @@ def _bare_fraction(text: str, n: Number, nxt: Number, voc: Vocabulary) -> bool:
     the year rule ("2019/5": the 5 may still count), and "/" separates no range."""
     if nxt.start != n.end + 1 or text[n.end] != "/" or is_year(text[n.start : n.end]):
         return False
+    if text[nxt.end : nxt.end + 1] == "/" and text[nxt.end + 1 : nxt.end + 2].isdigit():
+        return True  # "1/2/3": another figure, not what the second counts, follows it
     second = read_right(text, nxt, voc)
     return second is None or (second.kind == "count" and second.unit is None)
 
