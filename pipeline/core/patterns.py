@@ -21,7 +21,7 @@ _YEAR = regex.compile(YEAR)
 
 def is_year(s: str) -> bool:
     """Whether `s` is, whole, a year as news writes it ("2017"; not "2017-2018", not "217")."""
-    return _YEAR.fullmatch(s) is not None
+    return len(s) == 4 and _YEAR.fullmatch(s) is not None
 
 
 def word(alternatives: str) -> str:

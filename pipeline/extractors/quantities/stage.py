@@ -64,6 +64,9 @@ _MINUS_AT_START = regex.compile(r"(?:^|(?<=\n))[-−][^\S\n]?$")
 
 def _minus(text: str, start: int, line_start: bool) -> int | None:
     """Where the minus before the figure at `start` begins, if one stands there."""
+    before = text[max(0, start - 8) : start]
+    if "-" not in before and "−" not in before and "m" not in before.lower():
+        return None  # no dash, and no "âm": most figures, spared the search
     m = _MINUS.search(text, max(0, start - 8), start)
     if m is None and line_start:
         m = _MINUS_AT_START.search(text, max(0, start - 2), start)
@@ -148,8 +151,9 @@ def find_quantities(
             elif _NAME_BEFORE.search(text, max(0, n.start - 40), n.start) is not None:
                 continue  # "trạm biến áp Cầu Diễn 37": a number that ends a name
         whole = reading.kind == "money" or (reading.kind == "count" and reading.unit is not None)
-        if whole and not n.scaled and _EN_GROUPED.fullmatch(text, n.start, n.end):
-            value = Decimal(text[n.start : n.end].replace(",", ""))
+        written = text[n.start : n.end]
+        if whole and not n.scaled and "," in written and _EN_GROUPED.fullmatch(written):
+            value = Decimal(written.replace(",", ""))
         if (minus := _minus(text, start, minus_at_line_start)) is not None:
             value, start = -value, minus
         qual, qstart = qualifier(text, start, voc)
