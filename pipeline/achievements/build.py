@@ -115,11 +115,13 @@ def build(article: Article) -> Article:
     clause_of: list[TextSpan] = []
     kind_of: list[str] = []
     # Each figure's sentence and clause, held as arrays (a MB of amounts holds 55,000 figures).
-    sentences = Spans(article.sentence_at(q.start) for q in figures)
-    clauses = Spans(
-        clause(text, q.start, q.end, sentence) for q, sentence in zip(figures, sentences, strict=True)
-    )
-    up_to = (TextSpan(span.start, q.end) for q, span in zip(figures, clauses, strict=True))
+    sentences, clauses = Spans(), Spans()
+    for q in figures:
+        sentence = article.sentence_at(q.start)
+        span = clause(text, q.start, q.end, sentence)
+        sentences.add(*sentence)
+        clauses.add(*span)
+    up_to = zip(clauses.starts, (q.end for q in figures), strict=True)  # each clause up to its figure
     hits = find_hits(text, stretches(text, clauses), stretches(text, up_to))
     for i, q in enumerate(figures):
         sentence, span = sentences[i], clauses[i]

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 
 import regex
 
-from ..core.article import TextSpan
 from .cues import cues
 
 # Characters scanned past a stretch's end: a cue's look-aheads read past its words ("chương trình
@@ -34,11 +33,11 @@ class Hits:
     exclusions: dict[str, tuple[list[int], list[regex.Match[str]]]]
 
 
-def stretches(text: str, spans: Iterable[TextSpan]) -> list[tuple[int, int]]:
-    """The spans (in text order) reaching MARGIN further, merged."""
+def stretches(text: str, spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans (start and end, in text order) reaching MARGIN further, merged."""
     out: list[tuple[int, int]] = []
-    for span in spans:
-        s, e = span.start, min(len(text), span.end + MARGIN)
+    for s, end in spans:
+        e = min(len(text), end + MARGIN)
         if out and s <= out[-1][1]:
             out[-1] = (out[-1][0], max(out[-1][1], e))
         else:
