@@ -16,6 +16,8 @@ from pipeline.core.article import TextSpan
 from pipeline.core.spans import REACH, SpanIndex, filter_spans, near_digits
 from pipeline.extractors.entities.gazetteer import gazetteer
 from pipeline.extractors.entities.people import initials
+from pipeline.extractors.references.stage import _patterns as references_patterns
+from pipeline.extractors.references.stage import times
 from pipeline.text.sentences import split
 from tools.fuzz import PIECES, check, mutate
 
@@ -101,6 +103,16 @@ def test_near_digits_covers_every_digit(text: str):
         if ch.isdigit():  # the digit, and REACH characters either side of it, in one window
             lo, hi = max(0, i - REACH), min(len(text), i + 1 + REACH)
             assert any(s <= lo and hi <= e for s, e in windows)
+
+
+TIME_PARTS = ["1", "12", " ", "\n", "giờ", "h", "g", ":", "30", "-", " phút", "a", "."]
+
+
+@given(st.lists(st.sampled_from(TIME_PARTS), max_size=30))
+def test_times_read_near_their_anchor_as_over_the_whole_text(parts: list[str]):
+    text = "".join(parts)
+    whole = [TextSpan(m.start(), m.end()) for m in references_patterns()["time"].finditer(text)]
+    assert times(text) == whole
 
 
 # Text as underthesea's sentence splitter sees it: marks, numbers, abbreviations it knows ("TP.",

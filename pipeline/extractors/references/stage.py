@@ -13,12 +13,13 @@ import regex
 from ...core import rules
 from ...core.article import Article, TextSpan
 from ...core.patterns import alternation, cased
-from ...core.spans import filter_spans, near_digits
+from ...core.spans import REACH, filter_spans, near, near_digits
 from ...core.stage import Stage
 from ...output.models import CitedDocument, Ordinal
 
 # An identifier: a number with a slash and letters, "02/NQ-BCT", "153/2016/NĐ-CP", "155/QĐ-LĐLĐ".
 _IDENT = r"\d+(?:/\d{2,4})?/[\p{Lu}Đ][\p{Lu}\p{Ll}Đđ&]*(?:-[\p{Lu}Đ][\p{Lu}\p{Ll}Đđ&]*)*"
+_TIME_ANCHOR = regex.compile(r"\d\s*(?:giờ|h|g)|\d:\d")  # what every match of "time" holds
 # Another number in a list after a cited document's, ending the list or followed by another item.
 _NEXT_NUMBER = regex.compile(
     r"\s*(?:,|và)\s*(?:số\s+)?(" + _IDENT + r"|\d{1,3}(?![\d.,]))(?=\s*(?:,|và\s|của\s|[.;:)]|$))"
@@ -41,7 +42,7 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
         ),
         "identifier": regex.compile(r"(?<![\p{L}\d])" + _IDENT),
         "phone": regex.compile(r"(?<![\d.,])(?:\+84|0)\d{2,3}[ .]?\d{3}[ .]?\d{3,4}(?![\d.,]\d)"),
-        "time": regex.compile(
+        "time": regex.compile(  # every match holds a _TIME_ANCHOR: keep the two in step
             r"(?<![\p{L}\d.,])(?:\d{1,2}\s*[-–]\s*)?\d{1,2}\s*(?:giờ|h|g)\s*\d{0,2}(?:\s*phút)?(?![\p{L}\d])"
             r"|(?<![\d.,])\d{1,2}:\d{2}(?![\d])"
         ),
@@ -90,10 +91,22 @@ def labelled_numbers(text: str) -> list[TextSpan]:
     after a label ("Điều 5", "phòng 305", "vàng 9999"). `parse` blocks them too."""
     pats = _patterns()
     out: list[TextSpan] = []
-    for name in ("identifier", "phone", "time", "storm", "exponent", "bare_number_label", "label"):  # digits
+    for name in ("identifier", "phone", "storm", "exponent", "bare_number_label", "label"):  # digits
         for s, e in near_digits(text):
             out.extend(TextSpan(m.start(), m.end()) for m in pats[name].finditer(text, s, e))
-    return out
+    return out + times(text)
+
+
+def times(text: str) -> list[TextSpan]:
+    """Times of day ("8 giờ 30", "14h", "7:30"), looked for only around a digit before "giờ", "h",
+    "g" or ":": a text dense in figures has digits everywhere, and the pattern's cost is in trying
+    every one of them."""
+    pattern = _patterns()["time"]
+    return [
+        TextSpan(m.start(), m.end())
+        for s, e in near(text, _TIME_ANCHOR, REACH)
+        for m in pattern.finditer(text, s, e)
+    ]
 
 
 def run(article: Article) -> Article:
