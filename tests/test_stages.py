@@ -116,3 +116,16 @@ def test_every_province_in_underthesea_s_address_map_is_read():
             if [e.canonical for e in record.entities if e.type == "LOCATION"] != [info["short"]]:
                 wrong.append((info["short"], [(e.type, e.text) for e in record.entities]))
     assert len(data["old_province_names"]) == 63 and wrong == []
+
+
+def test_sentences_are_underthesea_s_own_when_its_splitter_is_not_the_one_copied(monkeypatch):
+    import underthesea
+
+    from pipeline.text import sentences
+
+    asked: list[str] = []
+    real = underthesea.sent_tokenize
+    monkeypatch.setattr(sentences, "_abbreviations", lambda: None)
+    monkeypatch.setattr(underthesea, "sent_tokenize", lambda text: asked.append(text) or real(text))
+    assert sentences.split("Xin chào. Tôi ở TP. Hà Nội.") == ["Xin chào.", "Tôi ở TP. Hà Nội."]
+    assert asked == ["Xin chào. Tôi ở TP. Hà Nội."]

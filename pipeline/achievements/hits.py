@@ -34,12 +34,13 @@ class Hits:
 
 
 def stretches(text: str, spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The spans (start and end, in text order) reaching MARGIN further, merged."""
+    """The spans (start and end, in text order) reaching MARGIN further, merged. (A clause may
+    start a character before the one of the figure before it: merged, they keep the earlier.)"""
     out: list[tuple[int, int]] = []
     for s, end in spans:
         e = min(len(text), end + MARGIN)
         if out and s <= out[-1][1]:
-            out[-1] = (out[-1][0], max(out[-1][1], e))
+            out[-1] = (min(out[-1][0], s), max(out[-1][1], e))
         else:
             out.append((s, e))
     return out

@@ -20,18 +20,30 @@ _END_CHARS = ".?!"
 
 
 @cache
-def _abbreviations() -> frozenset[str]:
-    from underthesea.pipeline import sent_tokenize as module
+def _abbreviations() -> frozenset[str] | None:
+    """underthesea's abbreviations, or None when its splitter is not the one these rules copy (a
+    later release may change it): then `split` hands the text to underthesea itself."""
+    try:
+        from underthesea.pipeline import sent_tokenize as module
 
-    module._load_model()
-    return frozenset(module.sentence_tokenizer.abbrev_types)
+        module._load_model()
+        splitter = module.sentence_tokenizer
+        if type(splitter).__name__ != "PunktSentenceTokenizer" or set(_END_CHARS) != splitter.SENT_END_CHARS:
+            return None
+        return frozenset(splitter.abbrev_types)
+    except (ImportError, AttributeError):
+        return None
 
 
 def split(text: str) -> list[str]:
     """The sentences of `text`, as `underthesea.sent_tokenize` gives them (stripped strings)."""
+    abbreviations = _abbreviations()
+    if abbreviations is None:
+        from underthesea import sent_tokenize
+
+        return list(sent_tokenize(text))
     if not text or not text.strip():
         return []
-    abbreviations = _abbreviations()
     sentences: list[str] = []
     start = i = 0
     n = len(text)
