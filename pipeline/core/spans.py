@@ -105,6 +105,14 @@ class SpanIndex:
         return self.overlaps(position, position + 1)
 
 
+def before_spaces(text: str, pos: int, floor: int = 0) -> int:
+    """`pos` moved back over the whitespace before it, no further than `floor` (the end of
+    `text[floor:pos].rstrip()`, without copying the text up to `pos`)."""
+    while pos > floor and text[pos - 1].isspace():
+        pos -= 1
+    return pos
+
+
 def capped(text: str, span: TextSpan, cap: int) -> list[TextSpan]:
     """`span` cut at the last space before every `cap` characters (mid-word only if it has none),
     the spaces at a cut left out: a sentence too long to be one, a clause too long to tokenize."""

@@ -16,6 +16,7 @@ import regex
 from ...core import lexicon, rules
 from ...core.article import Article
 from ...core.patterns import alternation
+from ...core.spans import before_spaces
 from ...core.stage import Stage
 
 _DEFINITION = regex.compile(r"\((?P<abbr>[\p{Lu}Đ][\p{Lu}Đ&\-.]{1,11}(?: [\p{Lu}Đ]{2,10})?)\)")
@@ -74,20 +75,12 @@ def _named_before(article: Article) -> dict[str, str]:
     out: dict[str, str] = {}
     for m in _DEFINITION.finditer(text):
         abbr = m.group("abbr")
-        org = orgs.get(_before_spaces(text, m.start()))
+        org = orgs.get(before_spaces(text, m.start()))
         if org is None or abbr in known or not regex.search(r"[\p{Lu}]{3}", abbr):
             continue
         union = union_of_company.match(org.text)
         out[abbr] = org.text[union.end() :] if union and not abbr.startswith("C") else org.text
     return out
-
-
-def _before_spaces(text: str, pos: int) -> int:
-    """`pos` moved back over the whitespace before it (not `len(text[:pos].rstrip())`, which
-    copies the text up to `pos` at every definition)."""
-    while pos > 0 and text[pos - 1].isspace():
-        pos -= 1
-    return pos
 
 
 def run(article: Article) -> Article:

@@ -16,6 +16,7 @@ import regex
 
 from ...core import lexicon, rules
 from ...core.patterns import alternation, one_line
+from ...core.spans import before_spaces
 from .ministries import ministry_form
 
 CAP = r"[\p{Lu}Đ][\p{Ll}\p{M}]*"  # one capitalised syllable
@@ -286,8 +287,5 @@ def clip_at_breakers(text: str, start: int, end: int, g: Gazetteer, skip_first: 
         if w.group() in g.data["name_breakers"] and not (skip_first and i == 0):
             if _compound_at(text, w.start(), g.data["name_compounds"]):
                 continue
-            end = w.start()
-            while end > start and text[end - 1].isspace():
-                end -= 1
-            return end
+            return before_spaces(text, w.start(), start)
     return end

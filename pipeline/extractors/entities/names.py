@@ -17,6 +17,7 @@ import regex
 
 from ...core import lexicon, rules
 from ...core.patterns import alternation, is_year
+from ...core.spans import before_spaces
 from ...text.words import Words
 
 
@@ -78,7 +79,7 @@ def _verb_cut(tokens: Words, i: int, e: Edges) -> int:
     offset = tokens.starts[i]
     for k, syllable in enumerate(tokens.word(i).split(" ")):
         if k and syllable in e.verbs:
-            return _rstrip(tokens.text, offset)
+            return before_spaces(tokens.text, offset)
         offset += len(syllable) + 1
     return tokens.ends[i]
 
@@ -89,13 +90,7 @@ def trim_to_word(tokens: Words, start: int, end: int) -> int:
         return end
     i = tokens.containing(end - 1)
     if i is not None and tokens.ends[i] > end and tokens.starts[i] > start:
-        return _rstrip(tokens.text, tokens.starts[i])
-    return end
-
-
-def _rstrip(text: str, end: int) -> int:
-    while end > 0 and text[end - 1].isspace():
-        end -= 1
+        return before_spaces(tokens.text, tokens.starts[i])
     return end
 
 
