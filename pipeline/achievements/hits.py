@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import regex
 
+from ..core.spans import merged
 from .cues import cues
 
 # Characters scanned past a stretch's end: a cue's look-aheads read past its words ("chương trình
@@ -36,14 +37,7 @@ class Hits:
 def stretches(text: str, spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
     """The spans (start and end, in text order) reaching MARGIN further, merged. (A clause may
     start a character before the one of the figure before it: merged, they keep the earlier.)"""
-    out: list[tuple[int, int]] = []
-    for s, end in spans:
-        e = min(len(text), end + MARGIN)
-        if out and s <= out[-1][1]:
-            out[-1] = (min(out[-1][0], s), max(out[-1][1], e))
-        else:
-            out.append((s, e))
-    return out
+    return merged((start, min(len(text), end + MARGIN)) for start, end in spans)
 
 
 def find_hits(text: str, clauses: list[tuple[int, int]], before: list[tuple[int, int]]) -> Hits:

@@ -150,11 +150,19 @@ def near(text: str, anchor: regex.Pattern[str], reach: int) -> tuple[tuple[int, 
     """The stretches of `text` within `reach` characters of a match of `anchor`, merged, in order:
     where a rule whose every match holds an anchor (and reaches less than `reach` beyond it) can
     match at all."""
-    spans: list[tuple[int, int]] = []
-    for m in anchor.finditer(text):
-        s, e = max(0, m.start() - reach), min(len(text), m.end() + reach)
-        if spans and s <= spans[-1][1]:
-            spans[-1] = (spans[-1][0], max(spans[-1][1], e))
+    return tuple(
+        merged((max(0, m.start() - reach), min(len(text), m.end() + reach)) for m in anchor.finditer(text))
+    )
+
+
+def merged(stretches: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """(start, end) stretches in order of their starts, those that overlap or touch as one. (A
+    stretch may start a little before the one before it ends, or before it starts: merged, they
+    keep the earlier start.)"""
+    out: list[tuple[int, int]] = []
+    for s, e in stretches:
+        if out and s <= out[-1][1]:
+            out[-1] = (min(out[-1][0], s), max(out[-1][1], e))
         else:
-            spans.append((s, e))
-    return tuple(spans)
+            out.append((s, e))
+    return out
