@@ -41,7 +41,7 @@ SHARED = ROOT.parent / "shared"
 def build(folder: Path, count: int) -> list[str]:
     """`count` distinct article files in `folder` (a numbered line varies each copy)."""
     folder.mkdir(parents=True, exist_ok=True)
-    originals = [p.read_text(encoding="utf-8") for p in scaling.sources()]
+    originals = scaling.articles()
     texts = []
     for k in range(count):
         title, _, rest = originals[k % len(originals)].partition("\n")
@@ -250,7 +250,7 @@ def main(argv: list[str] | None = None) -> int:
         records = [(work / out / "records.jsonl").read_bytes() for out in ("out1", "out2")]
         same = records[0] == records[1]
         dask = dask_row(work, records[1])
-        distinct = [p.read_text(encoding="utf-8") for p in scaling.sources()]
+        distinct = scaling.articles()
         costs, base_distinct = stage_costs(distinct)
         extractors = sum(v for k, v in costs.items() if k in EXTRACTORS)
         after_tokenize = sum(v for k, v in costs.items() if k not in ("clean", "tokenize", "words"))

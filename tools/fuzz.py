@@ -20,6 +20,8 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
+from tools import scaling
+
 ROOT = Path(__file__).resolve().parent.parent
 LETTERS = "aăâbcdđeêghiklmnoôơpqrstuưvxyàáảãạếềểễệốồổỗộớờởỡợứừửữựĐLCSTQ0123456789"
 MARKS = " .,;:-–/%()\"'\n\t\u0301\u0323\u00a0\ufeff\x00"  # combining tones, NBSP, BOM, NUL too
@@ -33,11 +35,8 @@ PIECES = [*LETTERS, *MARKS, *PHRASES]
 
 
 def corpus() -> list[str]:
-    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "corpus").glob("*.txt"))]
-    shared = ROOT.parent / "shared" / "corpus" / "dev"
-    if shared.is_dir():
-        texts += [p.read_text(encoding="utf-8") for p in sorted(shared.glob("*.txt"))]
-    return texts
+    """The articles mutated: those the bench builds its inputs from."""
+    return scaling.articles()
 
 
 def mutate(text: str, seed: int) -> str:

@@ -41,7 +41,8 @@ def sources() -> list[Path]:
     return paths
 
 
-def _articles() -> list[str]:
+def articles() -> list[str]:
+    """The texts of `sources()`."""
     return [p.read_text(encoding="utf-8") for p in sources()]
 
 
@@ -53,9 +54,9 @@ def make_text(shape: str, size: int) -> str:
     """About `size` bytes (UTF-8) of text in `shape`."""
     if shape in ("real", "one_line"):
         parts, total, copy = [], 0, 0
-        articles = _articles()
+        texts = articles()
         while total < size:
-            text = articles[copy % len(articles)].replace("\n", f" (bản {copy})\n")
+            text = texts[copy % len(texts)].replace("\n", f" (bản {copy})\n")
             parts.append(text if shape == "real" else text.replace("\n", " "))
             total += len(text.encode("utf-8"))
             copy += 1
