@@ -151,9 +151,10 @@ def find_quantities(
             elif _NAME_BEFORE.search(text, max(0, n.start - 40), n.start) is not None:
                 continue  # "trạm biến áp Cầu Diễn 37": a number that ends a name
         whole = reading.kind == "money" or (reading.kind == "count" and reading.unit is not None)
-        written = text[n.start : n.end]
-        if whole and not n.scaled and "," in written and _EN_GROUPED.fullmatch(written):
-            value = Decimal(written.replace(",", ""))
+        if whole and not n.scaled:  # the figure's text is read only for these
+            written = text[n.start : n.end]
+            if "," in written and _EN_GROUPED.fullmatch(written):
+                value = Decimal(written.replace(",", ""))
         if (minus := _minus(text, start, minus_at_line_start)) is not None:
             value, start = -value, minus
         qual, qstart = qualifier(text, start, voc)
