@@ -15,8 +15,8 @@ from functools import cache
 
 import regex
 
-_MARK = regex.compile(r"[.?!]")
 _END_CHARS = ".?!"
+_MARK = regex.compile("[" + regex.escape(_END_CHARS) + "]")
 
 
 @cache
@@ -50,32 +50,29 @@ def split(text: str) -> list[str]:
     while (m := _MARK.search(text, i)) is not None:
         i = m.start()
         if text[i] == ".":
-            dots = i
-            while dots < n and text[dots] == ".":
-                dots += 1
+            dots = _past(text, i, ".")
             if dots - i >= 3:  # an ellipsis ends a sentence only before a capital or the end
-                after = dots
-                while after < n and text[after] in " \t":
-                    after += 1
+                after = _past(text, dots, " \t")
                 if after >= n or text[after].isupper():
                     _add(sentences, text[start:dots])
-                    while dots < n and text[dots] in " \t\n\r":
-                        dots += 1
-                    start = dots
+                    dots = start = _past(text, dots, " \t\n\r")
                 i = dots
                 continue
             if _inside_number(text, i) or _after_abbreviation(text, i, abbreviations):
                 i += 1
                 continue
-        end = i + 1
-        while end < n and text[end] in _END_CHARS:
-            end += 1
+        end = _past(text, i + 1, _END_CHARS)  # "?!" ends one sentence
         _add(sentences, text[start:end])
-        while end < n and text[end] in " \t\n\r":
-            end += 1
-        start = i = end
+        start = i = _past(text, end, " \t\n\r")
     _add(sentences, text[start:])
     return sentences
+
+
+def _past(text: str, pos: int, chars: str) -> int:
+    """`pos` moved forward over any of `chars`."""
+    while pos < len(text) and text[pos] in chars:
+        pos += 1
+    return pos
 
 
 def _add(sentences: list[str], piece: str) -> None:

@@ -68,8 +68,7 @@ class Words:
             return False
         pieces = self._pieces_of(k)
         stop = max(start, end)
-        i = bisect_right(pieces, start, key=lambda p: p.start) - 1
-        for piece in pieces[max(i, 0) :]:
+        for piece in pieces[max(_last_starting(pieces, start), 0) :]:
             if piece.start > stop:
                 break
             self._make(piece)
@@ -116,7 +115,7 @@ class Words:
         if k is None or self._tokenize is None or pos == self._sentences.starts[k]:
             return
         pieces = self._pieces_of(k)
-        i = bisect_right(pieces, pos, key=lambda p: p.start) - 1
+        i = _last_starting(pieces, pos)
         if i >= 0 and pos < pieces[i].end:
             self._make(pieces[i])
 
@@ -150,3 +149,8 @@ class Words:
 
     def word(self, i: int) -> str:
         return self.text[self.starts[i] : self.ends[i]]
+
+
+def _last_starting(pieces: list[TextSpan], pos: int) -> int:
+    """Index of the last piece that starts at or before `pos` (-1 when none does)."""
+    return bisect_right(pieces, pos, key=lambda p: p.start) - 1
