@@ -3,8 +3,10 @@ the same record twice. `make fuzz` runs the same checks on 100,000 texts (tools/
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from itertools import pairwise
 
+import pytest
 import regex
 from conftest import ROOT
 from hypothesis import HealthCheck, given, settings
@@ -14,7 +16,7 @@ from pipeline import ArticleError, ArticleRecord, extract
 from pipeline.core import patterns
 from pipeline.core.article import TextSpan
 from pipeline.core.spans import REACH, SpanIndex, filter_spans, near_digits
-from pipeline.extractors.entities.gazetteer import gazetteer
+from pipeline.extractors.entities.gazetteer import Gazetteer, gazetteer
 from pipeline.extractors.entities.people import initials
 from pipeline.extractors.references.stage import _patterns as references_patterns
 from pipeline.extractors.references.stage import times
@@ -121,17 +123,23 @@ SENTENCE_PARTS = ["a", "Đ", " ", "\t", "\n", ".", "..", "...", "?", "!", "…",
 SENTENCE_PARTS += ["TP.", "Th.S", "e.g.", "Nội."]
 
 
-@given(st.lists(st.sampled_from(SENTENCE_PARTS), max_size=30))
-def test_sentences_split_as_underthesea_does(parts: list[str]):
+@pytest.fixture(scope="module")
+def sent_tokenize() -> Callable[[str], list[str]]:
+    """underthesea's splitter, and ours, loaded before any example is timed (the first call loads
+    underthesea's abbreviations: a quarter of a second, past hypothesis's deadline)."""
     from underthesea import sent_tokenize
 
+    assert split("Tải trước. Xong.") == sent_tokenize("Tải trước. Xong.") == ["Tải trước.", "Xong."]
+    return sent_tokenize
+
+
+@given(parts=st.lists(st.sampled_from(SENTENCE_PARTS), max_size=30))
+def test_sentences_split_as_underthesea_does(sent_tokenize: Callable[[str], list[str]], parts: list[str]):
     text = "".join(parts)
     assert split(text) == sent_tokenize(text)
 
 
-def test_sentences_split_the_corpus_as_underthesea_does():
-    from underthesea import sent_tokenize
-
+def test_sentences_split_the_corpus_as_underthesea_does(sent_tokenize: Callable[[str], list[str]]):
     dev = ROOT.parent / "shared" / "corpus" / "dev"
     paths = sorted((ROOT / "corpus").glob("*.txt")) + sorted(dev.glob("*.txt"))
     paragraphs = [p for path in paths for p in path.read_text(encoding="utf-8").split("\n")]
@@ -139,14 +147,18 @@ def test_sentences_split_the_corpus_as_underthesea_does():
     assert [split(p) for p in paragraphs] == [sent_tokenize(p) for p in paragraphs]
 
 
-@given(
-    st.lists(
-        st.sampled_from(["ông ", "Đồng chí ", "T.", "V.", "Đ.", "a", " ", ".", "N.M.", "\n"]), max_size=40
-    )
-)
-def test_initials_read_near_two_in_a_row_as_over_the_whole_text(parts: list[str]):
+@pytest.fixture(scope="module")
+def g() -> Gazetteer:
+    """The gazetteer, built before any example is timed (building it is past hypothesis's deadline)."""
+    return gazetteer()
+
+
+INITIALS_PARTS = ["ông ", "Đồng chí ", "T.", "V.", "Đ.", "a", " ", ".", "N.M.", "\n"]
+
+
+@given(parts=st.lists(st.sampled_from(INITIALS_PARTS), max_size=40))
+def test_initials_read_near_two_in_a_row_as_over_the_whole_text(g: Gazetteer, parts: list[str]):
     text = "".join(parts)
-    g = gazetteer()
     whole = [m.span("after" if m.group("after") else "alone") for m in g.patterns["initials"].finditer(text)]
     assert [(f.start, f.end) for f in initials(text, g)] == whole
 
