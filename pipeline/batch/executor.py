@@ -36,7 +36,7 @@ R = TypeVar("R")
 
 def warm_up() -> None:
     """Load models and rules before the first article, not inside it (a name whose end the
-    word tokens settle, so that underthesea's word model is loaded too)."""
+    word tokens settle, so that the word model is loaded too)."""
     from ..api import extract
 
     extract(

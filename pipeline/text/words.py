@@ -1,9 +1,9 @@
 """Word tokens on demand: underthesea's `word_tokenize` over the clauses where they are asked for.
 
-Word tokens cost more than the rest of the pipeline together (about 5 s a MB of news here), and
-one consumer needs them: the entities stage, to settle where a name ends ("Công đoàn Giáo dục |
-huyện ..."). It asks at about three places per thousand characters, so tokenizing whole
-sentences wastes most of the work.
+Word tokens are the dearest step (`word_tokenize` takes about 5 s a MB of news here; the same
+words from `segmenter`, a quarter of that), and one consumer needs them: the entities stage, to
+settle where a name ends ("Công đoàn Giáo dục | huyện ..."). It asks at about three places per
+thousand characters, so tokenizing whole sentences wastes most of the work.
 
 A sentence is cut into pieces after each comma, semicolon or colon (and, in a clause longer than
 `PIECE_CAP`, at the last space before the cap); a piece is tokenized the first time a place in it

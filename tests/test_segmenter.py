@@ -1,0 +1,144 @@
+"""The word segmenter (`text/segmenter.py`) gives underthesea's words, from underthesea's own model
+files read by `text/crfsuite.py`; where it cannot, underthesea does the work."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from pipeline.core import rules
+from pipeline.text import crfsuite, segmenter
+from pipeline.text.sentences import split
+
+SHARED_DEV = ROOT.parent / "shared" / "corpus" / "dev"
+# Syllables, capitals, digits and punctuation of union news, and characters whose case rules are
+# odd (ß, the Greek final sigma, İ, ǅ, Arabic and full-width digits), which the features read.
+PIECES = [
+    "công", "đoàn", "Công", "Đoàn", "CÔNG", "viên", "Hà", "Nội", "LĐLĐ", "TP.HCM", "huyện", "tỉnh",
+    "kết", "nạp", "quỹ", "Mái", "ấm", "12", "1.500", "2,5", "30%", "ngày", "20/10/2018", "BOS", "EOS",
+    "ß", "ΣΑΣ", "İ", "ǅa", "٣", "０", "½", "iPhone", "A1", "-", ",", ".", ":", "(", ")", '"', "...", " ",
+]  # fmt: skip
+FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@pytest.fixture(scope="module")
+def underthesea_words() -> Callable[[str], list[str]]:
+    from underthesea import word_tokenize
+
+    assert word_tokenize("Công đoàn") == ["Công đoàn"]  # the model is loaded before any example
+    return lambda text: list(word_tokenize(text))
+
+
+@pytest.fixture(scope="module")
+def ours() -> segmenter.Segmenter:
+    found = segmenter.load()
+    assert found is not None, "the segmenter refused underthesea's model: every word would cost 4x"
+    return found
+
+
+def _model_files() -> dict[str, bytes]:
+    from underthesea.pipeline import word_tokenize as module
+
+    [folder] = [p.parent for p in (Path(module.__file__).parent / "models").glob("*/models.bin")]
+    return {name: (folder / name).read_bytes() for name in ("models.bin", "features.bin", "dictionary.bin")}
+
+
+def _texts() -> list[str]:
+    articles = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "corpus").glob("*.txt"))]
+    if SHARED_DEV.is_dir():
+        articles += [p.read_text(encoding="utf-8") for p in sorted(SHARED_DEV.glob("*.txt"))]
+    sentences = [s for article in articles for line in article.splitlines() for s in split(line)]
+    clauses = [c for s in sentences for c in s.split(", ")]  # pieces as text/words.py cuts them
+    return sentences + clauses
+
+
+def test_the_corpus_is_segmented_as_underthesea_does(ours, underthesea_words):
+    texts = _texts()
+    assert len(texts) > 200
+    assert [t for t in texts if ours.words(t) != underthesea_words(t)] == []
+
+
+@FAST
+@given(st.lists(st.sampled_from(PIECES), min_size=1, max_size=30))
+def test_generated_text_is_segmented_as_underthesea_does(ours, underthesea_words, parts: list[str]):
+    text = " ".join(parts)
+    assert ours.words(text) == underthesea_words(text)
+
+
+def test_the_module_function_is_the_fast_path(monkeypatch, ours):
+    calls: list[str] = []
+    monkeypatch.setattr(segmenter, "_underthesea", lambda text: calls.append(text) or [])
+    assert segmenter.word_tokenize("Công đoàn Giáo dục huyện") == ["Công đoàn", "Giáo dục", "huyện"]
+    assert calls == []
+
+
+def test_the_crfsuite_reader_reads_the_shipped_model():
+    model = crfsuite.read(_model_files()["models.bin"])
+    assert model.labels == ("B-W", "I-W")
+    assert len(model.state) > 10_000
+    assert all(len(w) == 2 for w in model.state.values())
+    assert model.transitions[0][1] != 0.0 and len(model.transitions) == 2
+
+
+@pytest.mark.parametrize("cut", [b"not a model at all" * 4, b"", "truncated"])
+def test_the_crfsuite_reader_refuses_what_it_cannot_read(cut):
+    data = _model_files()["models.bin"][:5000] if cut == "truncated" else cut
+    with pytest.raises(ValueError):
+        crfsuite.read(data)
+
+
+def _segmenter(model: crfsuite.Model, templates: list[str] | None = None) -> segmenter.Segmenter:
+    from underthesea.pipeline.word_tokenize.regex_tokenize import tokenize
+
+    files = _model_files()
+    return segmenter.Segmenter(
+        model,
+        templates or segmenter._unpickle(files["features.bin"]),
+        segmenter._unpickle(files["dictionary.bin"]),
+        lambda text: tokenize(text, use_token_normalize=True, fixed_words=[]),
+    )
+
+
+def test_a_near_tie_is_left_to_underthesea(monkeypatch, underthesea_words):
+    # No weights at all: every path scores the same, so no decision may be taken here.
+    flat = crfsuite.Model(("B-W", "I-W"), {}, ((0.0, 0.0), (0.0, 0.0)))
+    calls: list[str] = []
+    monkeypatch.setattr(segmenter, "_underthesea", lambda text: calls.append(text) or underthesea_words(text))
+    text = "Công đoàn Giáo dục huyện"
+    assert _segmenter(flat).tags(["Công", "đoàn"]) is None
+    assert _segmenter(flat).words(text) == underthesea_words(text)
+    assert calls == [text]
+
+
+def test_a_model_that_fails_its_checks_is_not_used():
+    model = crfsuite.read(_model_files()["models.bin"])
+    swapped = replace(model, labels=("I-W", "B-W"))  # every boundary read the wrong way round
+    checks = rules.load("segmenter")
+    digest = segmenter.model_digest(_model_files())
+    assert digest == checks["model_sha256"]  # the checks were made with the files installed here
+    assert segmenter.passes(_segmenter(model), checks, digest)
+    assert not segmenter.passes(_segmenter(swapped), checks, digest)
+
+
+def test_other_model_files_are_checked_against_underthesea_itself(monkeypatch):
+    checks = rules.load("segmenter")
+    asked: list[str] = []
+    monkeypatch.setattr(segmenter, "_underthesea", lambda text: asked.append(text) or ["?"])
+    assert not segmenter.passes(_segmenter(crfsuite.read(_model_files()["models.bin"])), checks, "0" * 64)
+    assert asked == [checks["checks"][0]["text"]]
+
+
+@pytest.mark.parametrize(
+    ("labels", "templates"),
+    [(("B-W", "I-W", "O"), None), (("B-W", "I-W"), ["T[0]", "T[0].suffix"]), (("B-W", "I-W"), ["T[0,3]"])],
+)
+def test_models_it_cannot_score_are_refused(labels, templates):
+    model = crfsuite.Model(labels, {}, tuple(tuple(0.0 for _ in labels) for _ in labels))
+    with pytest.raises(segmenter.Unsupported):
+        _segmenter(model, templates)
