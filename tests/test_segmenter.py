@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from pipeline.core import rules
-from pipeline.text import crfsuite, segmenter
+from pipeline.text import crfsuite, segmenter, syllables
 from pipeline.text.sentences import split
 
 SHARED_DEV = ROOT.parent / "shared" / "corpus" / "dev"
@@ -71,6 +71,25 @@ def test_generated_text_is_segmented_as_underthesea_does(ours, underthesea_words
     assert ours.words(text) == underthesea_words(text)
 
 
+@pytest.fixture(scope="module")
+def underthesea_syllables() -> Callable[[str], list[str]]:
+    from underthesea.pipeline.word_tokenize.regex_tokenize import tokenize
+
+    return lambda text: tokenize(text, use_token_normalize=True, fixed_words=[])
+
+
+def test_the_corpus_is_cut_into_syllables_as_underthesea_does(underthesea_syllables):
+    texts, ours = _texts(), syllables.reader()
+    assert [t for t in texts if ours(t) != underthesea_syllables(t)] == []
+
+
+@FAST
+@given(st.lists(st.sampled_from(PIECES) | st.text(max_size=4), min_size=1, max_size=30))
+def test_generated_text_is_cut_into_syllables_as_underthesea_does(underthesea_syllables, parts: list[str]):
+    text = " ".join(parts)
+    assert syllables.reader()(text) == underthesea_syllables(text)
+
+
 def test_the_module_function_is_the_fast_path(monkeypatch, ours):
     calls: list[str] = []
     monkeypatch.setattr(segmenter, "_underthesea", lambda text: calls.append(text) or [])
@@ -94,14 +113,12 @@ def test_the_crfsuite_reader_refuses_what_it_cannot_read(cut):
 
 
 def _segmenter(model: crfsuite.Model, templates: list[str] | None = None) -> segmenter.Segmenter:
-    from underthesea.pipeline.word_tokenize.regex_tokenize import tokenize
-
     files = _model_files()
     return segmenter.Segmenter(
         model,
         templates or segmenter._unpickle(files["features.bin"]),
         segmenter._unpickle(files["dictionary.bin"]),
-        lambda text: tokenize(text, use_token_normalize=True, fixed_words=[]),
+        syllables.reader(),
     )
 
 

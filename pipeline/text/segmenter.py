@@ -37,6 +37,7 @@ import regex
 
 from ..core import rules
 from . import crfsuite
+from .syllables import REMEMBERED, reader
 
 NEAR_TIE = 1e-7  # score differences below this are settled by underthesea itself
 CONTINUES = "I-W"  # the label of a syllable that continues the word before it
@@ -144,6 +145,8 @@ class Segmenter:
     def _own(self, syllable: str, low: str) -> tuple[Vector, bool]:
         known = self._syllables.get(syllable)
         if known is None:
+            if len(self._syllables) >= REMEMBERED:
+                self._syllables.clear()
             title = _title(syllable)
             digit = syllable.isascii() and syllable.isdigit()
             [vector] = self._windows(self.families[1], [syllable], [low], [title], digit)
@@ -236,7 +239,6 @@ def load() -> Segmenter | None:
     the way underthesea does (then underthesea does the work)."""
     try:
         from underthesea.pipeline import word_tokenize as module
-        from underthesea.pipeline.word_tokenize.regex_tokenize import tokenize
 
         [folder] = [p.parent for p in (Path(module.__file__).parent / "models").glob("*/models.bin")]
         data = {name: (folder / name).read_bytes() for name in _MODEL_FILES}
@@ -244,7 +246,7 @@ def load() -> Segmenter | None:
             crfsuite.read(data["models.bin"]),
             list(_unpickle(data["features.bin"])),
             _unpickle(data["dictionary.bin"]),
-            lambda text: tokenize(text, use_token_normalize=True, fixed_words=[]),
+            reader(),
         )
     except (ImportError, OSError, ValueError, TypeError, AttributeError):
         return None
