@@ -16,7 +16,9 @@ from functools import cache
 import regex
 
 _END_CHARS = ".?!"
-_MARK = regex.compile("[" + regex.escape(_END_CHARS) + "]")
+# A full stop between two ASCII digits ("1.500.000") never ends a sentence, and the pattern skips
+# it: a text of amounts holds three a figure. (`_inside_number` still settles other digits.)
+_MARK = regex.compile(r"(?<![0-9])\.|\.(?![0-9])|[" + regex.escape(_END_CHARS.replace(".", "")) + "]")
 
 
 @cache
