@@ -164,6 +164,17 @@ def test_a_worker_that_dies_is_named_and_the_rest_goes_on():
     assert results == [0, 10, 20, -3, 40, 50, 60, 70]
 
 
+def test_a_lost_stretch_of_a_dump_is_named_by_its_lines(tmp_path: Path):
+    """A dead worker's error named the whole dump, though only its stretch of lines was lost."""
+    from pipeline.batch.job import Job
+    from pipeline.batch.run import _worker_died
+
+    job = Job(path=tmp_path / "dump.jsonl", name="dump", lines=(501, 1001))
+    [error] = _worker_died(job).errors
+    assert error["file"] == job.key
+    assert error["file"].endswith("dump.jsonl:501-1000")
+
+
 def test_a_json_lines_dump_is_worked_in_stretches_with_the_same_bytes(tmp_path: Path, monkeypatch):
     """A JSON Lines file kept all its records in memory until it ended (40,000 lines: 778 MB):
     now each stretch of lines is a job of its own, and the output is what one job wrote."""

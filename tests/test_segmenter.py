@@ -3,6 +3,7 @@ files read by `text/crfsuite.py`; where it cannot, underthesea does the work."""
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -100,8 +101,9 @@ def test_the_module_function_is_the_fast_path(monkeypatch, ours):
 def test_the_crfsuite_reader_reads_the_shipped_model():
     model = crfsuite.read(_model_files()["models.bin"])
     assert model.labels == ("B-W", "I-W")
-    assert len(model.state) > 10_000
-    assert all(len(w) == 2 for w in model.state.values())
+    assert len(model.attributes) > 10_000 and "T[0].lower=công" in model.attributes
+    assert all(len(weights) == len(model.attributes) for weights in model.state)
+    assert any(w != 0.0 for w in model.state[0]) and any(w != 0.0 for w in model.state[1])
     assert model.transitions[0][1] != 0.0 and len(model.transitions) == 2
 
 
@@ -124,7 +126,7 @@ def _segmenter(model: crfsuite.Model, templates: list[str] | None = None) -> seg
 
 def test_a_near_tie_is_left_to_underthesea(monkeypatch, underthesea_words):
     # No weights at all: every path scores the same, so no decision may be taken here.
-    flat = crfsuite.Model(("B-W", "I-W"), {}, ((0.0, 0.0), (0.0, 0.0)))
+    flat = crfsuite.Model(("B-W", "I-W"), [], (array("d"), array("d")), ((0.0, 0.0), (0.0, 0.0)))
     calls: list[str] = []
     monkeypatch.setattr(segmenter, "_underthesea", lambda text: calls.append(text) or underthesea_words(text))
     text = "Công đoàn Giáo dục huyện"
@@ -156,6 +158,8 @@ def test_other_model_files_are_checked_against_underthesea_itself(monkeypatch):
     [(("B-W", "I-W", "O"), None), (("B-W", "I-W"), ["T[0]", "T[0].suffix"]), (("B-W", "I-W"), ["T[0,3]"])],
 )
 def test_models_it_cannot_score_are_refused(labels, templates):
-    model = crfsuite.Model(labels, {}, tuple(tuple(0.0 for _ in labels) for _ in labels))
+    model = crfsuite.Model(
+        labels, [], tuple(array("d") for _ in labels), tuple((0.0,) * len(labels) for _ in labels)
+    )
     with pytest.raises(segmenter.Unsupported):
         _segmenter(model, templates)

@@ -87,9 +87,7 @@ def process(job: Job) -> JobResult:
             else:
                 result.outputs.append((doc.name, record_json(outcome), len(outcome.achievements)))
     except Exception as exc:  # a bug must not stop the batch
-        result.errors.append(
-            {"file": load.shown(job.path), "reason": f"internal error: {type(exc).__name__}: {exc}"}
-        )
+        result.errors.append({"file": job.key, "reason": f"internal error: {type(exc).__name__}: {exc}"})
     return result
 
 
@@ -219,7 +217,7 @@ def run_batch(
 
 def _worker_died(job: Job) -> JobResult:
     reason = "the process working on it died (killed by the system, often for lack of memory)"
-    return JobResult(errors=[{"file": load.shown(job.path), "reason": reason}])
+    return JobResult(errors=[{"file": job.key, "reason": reason}])  # "dump.jsonl:1-500": the stretch
 
 
 def _unique(name: str, taken: set[str]) -> str:

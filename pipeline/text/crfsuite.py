@@ -14,6 +14,7 @@ each id's string. Anything else is refused with `ValueError`, never guessed.
 from __future__ import annotations
 
 import struct
+from array import array
 from dataclasses import dataclass
 
 _HEADER = struct.Struct("<4sI4sIIIIIIIII")
@@ -27,7 +28,8 @@ _STATE, _TRANSITION = 0, 1
 @dataclass(frozen=True)
 class Model:
     labels: tuple[str, ...]
-    state: dict[str, tuple[float, ...]]  # attribute -> weight per label
+    attributes: list[str]  # by id
+    state: tuple[array[float], ...]  # [label][attribute id]: the weight (0.0 where the model has none)
     transitions: tuple[tuple[float, ...], ...]  # [from label][to label]
 
 
@@ -46,22 +48,20 @@ def read(data: bytes) -> Model:
         chunk, _, count = _CHUNK.unpack_from(data, at_features)
         if chunk != b"FEAT":
             raise ValueError(f"expected the FEAT chunk, found {chunk!r}")
-        state: dict[str, list[float]] = {}
+        state = tuple(array("d", bytes(8 * n_attrs)) for _ in range(n_labels))
         transitions = [[0.0] * n_labels for _ in range(n_labels)]
         start = at_features + _CHUNK.size
         records = data[start : start + count * _FEATURE.size]
         for kind_id, source, target, weight in _FEATURE.iter_unpack(records):
             if kind_id == _STATE:
-                state.setdefault(attrs[source], [0.0] * n_labels)[target] = weight
+                state[target][source] = weight
             elif kind_id == _TRANSITION:
                 transitions[source][target] = weight
             else:
                 raise ValueError(f"unknown feature type {kind_id}")
     except (struct.error, IndexError, UnicodeDecodeError) as exc:
         raise ValueError(f"truncated or corrupt CRFsuite model: {exc}") from exc
-    return Model(
-        tuple(labels), {a: tuple(w) for a, w in state.items()}, tuple(tuple(row) for row in transitions)
-    )
+    return Model(tuple(labels), attrs, state, tuple(tuple(row) for row in transitions))
 
 
 def _strings(data: bytes, at: int) -> list[str]:

@@ -74,26 +74,37 @@ class Segmenter:
         self.dictionary = dictionary
         self._split = syllables
         parsed = [_parse(t) for t in templates]
+        if not any(a == b for a, b, _ in parsed):
+            raise Unsupported("no template reads a syllable on its own")
         self.spans: list[tuple[int, int]] = list(dict.fromkeys((a, b) for a, b, _ in parsed))
         self._slots = {n: [s for s in self.spans if s[1] - s[0] + 1 == n] for n in (1, 2, 3)}
-        # Only the difference between the two labels' scores decides a Viterbi path.
-        by_template: dict[str, list[tuple[str, float]]] = {}
-        for attr, w in model.state.items():
-            name, _, value = attr.partition("=")  # a template's name holds no "="
-            by_template.setdefault(name, []).append((value, w[0] - w[1]))
-        self.bos = dict.fromkeys(self.spans, 0.0)
-        self.eos = dict.fromkeys(self.spans, 0.0)
+        # Each template's table (shared by the templates of one window length and function, each
+        # its own slot of the vectors) and slot.
         values: dict[tuple[int, str | None], dict[str, list[float]]] = {}
+        where: dict[str, tuple[dict[str, list[float]], int, int]] = {}
         for (a, b, fn), template in zip(parsed, templates, strict=True):
             spans = self._slots[b - a + 1]
-            slot = spans.index((a, b))
-            table = values.setdefault((b - a + 1, fn), {})
-            for value, weight in by_template.get(template, []):
-                table.setdefault(value, [0.0] * len(spans))[slot] += weight
-            # Every template of a window outside the text has the value BOS (or EOS); the tables
-            # keep those too, for a syllable that is literally "BOS".
-            self.bos[(a, b)] += table.get("BOS", [0.0] * len(spans))[slot]
-            self.eos[(a, b)] += table.get("EOS", [0.0] * len(spans))[slot]
+            where[template] = (values.setdefault((b - a + 1, fn), {}), spans.index((a, b)), len(spans))
+        # Only the difference between the two labels' scores decides a Viterbi path.
+        first, second = model.state
+        for attr, w0, w1 in zip(model.attributes, first, second, strict=True):
+            if w0 == w1:
+                continue  # weighs both labels alike: decides nothing
+            name, _, value = attr.partition("=")  # a template's name holds no "="
+            if (place := where.get(name)) is not None:
+                table, slot, width = place
+                vector = table.get(value)
+                if vector is None:
+                    vector = table[value] = [0.0] * width
+                vector[slot] += w0 - w1
+        # Every template of a window outside the text has the value BOS (or EOS); the tables keep
+        # those too, for a syllable that is literally "BOS".
+        self.bos = dict.fromkeys(self.spans, 0.0)
+        self.eos = dict.fromkeys(self.spans, 0.0)
+        for (a, b, _), template in zip(parsed, templates, strict=True):
+            table, slot, width = where[template]
+            self.bos[(a, b)] += table.get("BOS", [0.0] * width)[slot]
+            self.eos[(a, b)] += table.get("EOS", [0.0] * width)[slot]
         self.families = {n: _family(values, n, len(self._slots[n])) for n in (1, 2, 3) if self._slots[n]}
         t = model.transitions
         self._trans = (t[0][0], t[0][1], t[1][0], t[1][1])
