@@ -259,8 +259,8 @@ def load() -> Segmenter | None:
             _unpickle(data["dictionary.bin"]),
             reader(),
         )
-    except (ImportError, OSError, ValueError, TypeError, AttributeError):
-        return None
+    except Exception:  # whatever keeps the files from being read, underthesea reads them its own way
+        return None  # (tests assert that the shipped model is taken, so a bug here cannot hide)
     return segmenter if passes(segmenter, rules.load("segmenter"), model_digest(data)) else None
 
 
