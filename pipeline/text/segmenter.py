@@ -106,6 +106,13 @@ class Segmenter:
             self.bos[(a, b)] += table.get("BOS", [0.0] * width)[slot]
             self.eos[(a, b)] += table.get("EOS", [0.0] * width)[slot]
         self.families = {n: _family(values, n, len(self._slots[n])) for n in (1, 2, 3) if self._slots[n]}
+        # Per window length: where each span's window starts, and its BOS and EOS weights.
+        self._reads = {
+            n: ([a for a, _ in spans], tuple(self.bos[s] for s in spans), tuple(self.eos[s] for s in spans))
+            for n, spans in self._slots.items()
+            if spans
+        }
+        self._pad = (max(0, -min(a for a, _ in self.spans)), max(0, max(a for a, _ in self.spans)))
         t = model.transitions
         self._trans = (t[0][0], t[0][1], t[1][0], t[1][1])
         self._syllables: dict[str, tuple[Vector, bool]] = {}  # a syllable's own weights, title flag
@@ -143,15 +150,19 @@ class Segmenter:
             low = [r + " " + s for r, s in zip(low, lows[size - 1 :], strict=False)]
             title = [r and s for r, s in zip(title, titles[size - 1 :], strict=False)]
             if size in self.families:
-                windows[size] = self._windows(self.families[size], raw, low, title)
+                windows[size] = self._windows(self.families[size], raw, low, title) if raw else []
+        # Position i reads, for each span (a, b), the window that starts at i + a: windows before
+        # the text read BOS and those past its end EOS, so the windows of a length are padded with
+        # both, and each span's column is a slice of them.
+        lead, reach = self._pad
         columns = []
-        for size, spans in self._slots.items():
-            by_span = list(zip(*windows.get(size, []), strict=True)) or [()] * len(spans)
-            for (a, b), column in zip(spans, by_span, strict=True):
-                lead = min(max(0, -a), n)  # positions whose window starts before the text: BOS
-                body = list(column[max(0, a) :][: max(0, n - lead - max(0, b))])
-                columns.append([self.bos[(a, b)]] * lead + body + [self.eos[(a, b)]] * (n - lead - len(body)))
-        return [sum(weights) for weights in zip(*columns, strict=True)]
+        for size, (starts, bos, eos) in self._reads.items():
+            padded = [bos] * lead + windows[size]
+            padded += [eos] * (n + lead + reach - len(padded))
+            by_slot = list(zip(*padded))
+            for slot, a in enumerate(starts):
+                columns.append(by_slot[slot][a + lead : a + lead + n])
+        return list(map(sum, zip(*columns)))
 
     def _own(self, syllable: str, low: str) -> tuple[Vector, bool]:
         known = self._syllables.get(syllable)
@@ -170,11 +181,13 @@ class Segmenter:
         """Each window's weights: its flags' (a window of several syllables is never all digits,
         for it holds a space), then its text's and its lower-case text's, where the model has them."""
         out = []
+        flags, raw, lower, dictionary = family.flags, family.raw.get, family.lower.get, self.dictionary
         for r, low, title in zip(raws, lows, titles, strict=True):
-            vector = family.flags[(digit, title, low in self.dictionary)]
-            for extra in (family.raw.get(r), family.lower.get(low)):
-                if extra is not None:
-                    vector = tuple(map(add, vector, extra))
+            vector = flags[(digit, title, low in dictionary)]
+            if (extra := raw(r)) is not None:
+                vector = tuple(map(add, vector, extra))
+            if (extra := lower(low)) is not None:
+                vector = tuple(map(add, vector, extra))
             out.append(vector)
         return out
 
