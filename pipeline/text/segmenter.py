@@ -159,10 +159,10 @@ class Segmenter:
         for size, (starts, bos, eos) in self._reads.items():
             padded = [bos] * lead + windows[size]
             padded += [eos] * (n + lead + reach - len(padded))
-            by_slot = list(zip(*padded))
+            by_slot = list(zip(*padded, strict=True))
             for slot, a in enumerate(starts):
                 columns.append(by_slot[slot][a + lead : a + lead + n])
-        return list(map(sum, zip(*columns)))
+        return list(map(sum, zip(*columns, strict=True)))
 
     def _own(self, syllable: str, low: str) -> tuple[Vector, bool]:
         known = self._syllables.get(syllable)
