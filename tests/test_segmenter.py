@@ -1,5 +1,5 @@
 """The word segmenter (`text/segmenter.py`) gives underthesea's words, from underthesea's own model
-files read by `text/crfsuite.py`; where it cannot, underthesea does the work."""
+files read by `text/crfsuite.py`; where it cannot, underthesea does the work (`text/word_model.py`)."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from pipeline.core import rules
-from pipeline.text import crfsuite, segmenter, syllables
+from pipeline.text import crfsuite, segmenter, syllables, word_model
 from pipeline.text.sentences import split
 
 SHARED_DEV = ROOT.parent / "shared" / "corpus" / "dev"
@@ -38,7 +38,7 @@ def underthesea_words() -> Callable[[str], list[str]]:
 
 @pytest.fixture(scope="module")
 def ours() -> segmenter.Segmenter:
-    found = segmenter.load()
+    found = word_model.load()
     assert found is not None, "the segmenter refused underthesea's model: every word would cost 4x"
     return found
 
@@ -94,7 +94,7 @@ def test_generated_text_is_cut_into_syllables_as_underthesea_does(underthesea_sy
 def test_the_module_function_is_the_fast_path(monkeypatch, ours):
     calls: list[str] = []
     monkeypatch.setattr(segmenter, "_underthesea", lambda text: calls.append(text) or [])
-    assert segmenter.word_tokenize("Công đoàn Giáo dục huyện") == ["Công đoàn", "Giáo dục", "huyện"]
+    assert word_model.word_tokenize("Công đoàn Giáo dục huyện") == ["Công đoàn", "Giáo dục", "huyện"]
     assert calls == []
 
 
@@ -118,8 +118,8 @@ def _segmenter(model: crfsuite.Model, templates: list[str] | None = None) -> seg
     files = _model_files()
     return segmenter.Segmenter(
         model,
-        templates or segmenter._unpickle(files["features.bin"]),
-        segmenter._unpickle(files["dictionary.bin"]),
+        templates or word_model._unpickle(files["features.bin"]),
+        word_model._unpickle(files["dictionary.bin"]),
         syllables.reader(),
     )
 
@@ -139,17 +139,17 @@ def test_a_model_that_fails_its_checks_is_not_used():
     model = crfsuite.read(_model_files()["models.bin"])
     swapped = replace(model, labels=("I-W", "B-W"))  # every boundary read the wrong way round
     checks = rules.load("segmenter")
-    digest = segmenter.model_digest(_model_files())
+    digest = word_model.model_digest(_model_files())
     assert digest == checks["model_sha256"]  # the checks were made with the files installed here
-    assert segmenter.passes(_segmenter(model), checks, digest)
-    assert not segmenter.passes(_segmenter(swapped), checks, digest)
+    assert word_model.passes(_segmenter(model), checks, digest)
+    assert not word_model.passes(_segmenter(swapped), checks, digest)
 
 
 def test_other_model_files_are_checked_against_underthesea_itself(monkeypatch):
     checks = rules.load("segmenter")
     asked: list[str] = []
     monkeypatch.setattr(segmenter, "_underthesea", lambda text: asked.append(text) or ["?"])
-    assert not segmenter.passes(_segmenter(crfsuite.read(_model_files()["models.bin"])), checks, "0" * 64)
+    assert not word_model.passes(_segmenter(crfsuite.read(_model_files()["models.bin"])), checks, "0" * 64)
     assert asked == [checks["checks"][0]["text"]]
 
 

@@ -11,33 +11,25 @@ and three-syllable windows once per window, by template family.
 It gives the words underthesea gives, and is held to that: a test compares the two on every
 clause of the corpus and on generated text. Three things keep it honest at run time:
 - Only the two-label models these templates describe are taken; any other template or label set
-  (a later underthesea may ship one) leaves the work to underthesea (`load` returns None).
-- The model files' digest is recorded in `segmenter.yaml` with sentences and the words
-  underthesea gave for them. With the same files, the sentences are checked against those words;
-  with other files, against underthesea itself. Any difference leaves the work to underthesea.
+  (a later underthesea may ship one) is refused (`Unsupported`).
+- `word_model` takes it only after it gives the words recorded in `segmenter.yaml` (or, for other
+  model files, the words underthesea gives); otherwise underthesea does the work.
 - Sums taken in another order can differ in the last bits. Where the Viterbi path turns on a
   difference that small (`NEAR_TIE`), the piece is handed to underthesea.
 """
 
 from __future__ import annotations
 
-import hashlib
 import itertools
-import pickle
 from collections.abc import Callable
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
-from functools import cache
-from io import BytesIO
 from operator import add
-from pathlib import Path
-from typing import Any
 
 import regex
 
-from ..core import rules
 from . import crfsuite
-from .syllables import REMEMBERED, reader
+from .syllables import REMEMBERED
 
 NEAR_TIE = 1e-7  # score differences below this are settled by underthesea itself
 CONTINUES = "I-W"  # the label of a syllable that continues the word before it
@@ -245,65 +237,7 @@ def _title(text: str) -> bool:
     return all(w[0] == w[0].upper() for w in text.split())
 
 
-def word_tokenize(text: str) -> list[str]:
-    """`underthesea.word_tokenize(text)`, scored here when the model passes `load`'s checks."""
-    segmenter = load()
-    return _underthesea(text) if segmenter is None else segmenter.words(text)
-
-
 def _underthesea(text: str) -> list[str]:
     from underthesea import word_tokenize as theirs
 
     return list(theirs(text))
-
-
-@cache
-def load() -> Segmenter | None:
-    """The segmenter for the model underthesea ships, or None when this module cannot score it
-    the way underthesea does (then underthesea does the work)."""
-    try:
-        from underthesea.pipeline import word_tokenize as module
-
-        [folder] = [p.parent for p in (Path(module.__file__).parent / "models").glob("*/models.bin")]
-        data = {name: (folder / name).read_bytes() for name in _MODEL_FILES}
-        segmenter = Segmenter(
-            crfsuite.read(data["models.bin"]),
-            list(_unpickle(data["features.bin"])),
-            _unpickle(data["dictionary.bin"]),
-            reader(),
-        )
-    except Exception:  # whatever keeps the files from being read, underthesea reads them its own way
-        return None  # (tests assert that the shipped model is taken, so a bug here cannot hide)
-    return segmenter if passes(segmenter, rules.load("segmenter"), model_digest(data)) else None
-
-
-def passes(segmenter: Segmenter, checks: dict[str, Any], digest: str) -> bool:
-    """Whether `segmenter` gives the checks' words: those recorded, for the model files they were
-    recorded with (`digest`), else underthesea's own."""
-    for check in checks["checks"]:
-        expected = check["words"] if digest == checks["model_sha256"] else _underthesea(check["text"])
-        if segmenter.words(check["text"]) != expected:
-            return False
-    return True
-
-
-_MODEL_FILES = ("models.bin", "features.bin", "dictionary.bin")
-
-
-def model_digest(data: dict[str, bytes]) -> str:
-    """One digest of the model's three files."""
-    digest = hashlib.sha256()
-    for name in _MODEL_FILES:
-        digest.update(hashlib.sha256(data[name]).digest())
-    return digest.hexdigest()
-
-
-def _unpickle(data: bytes) -> Any:
-    """underthesea writes these files with joblib; for plain objects that is a pickle, which the
-    standard library reads in C, twenty times faster than joblib's reader (0.03 s against 0.6)."""
-    try:
-        return pickle.loads(data)
-    except pickle.UnpicklingError:
-        import joblib  # a joblib container (compressed, or holding arrays)
-
-        return joblib.load(BytesIO(data))

@@ -25,8 +25,8 @@ from collections.abc import Iterable
 from ..core.article import Article, Spans, TextSpan
 from ..core.spans import capped
 from ..core.stage import Stage
-from .segmenter import word_tokenize
 from .sentences import split
+from .word_model import word_tokenize
 from .words import Words
 
 SENTENCE_CAP = 2000
