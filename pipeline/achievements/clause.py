@@ -15,6 +15,7 @@ import regex
 from ..core import rules
 from ..core.article import TextSpan
 from ..core.patterns import alternation, quoted
+from ..core.spans import first_after_spaces
 from ..output.models import Quantity
 from .cues import cues
 from .hits import Hits
@@ -103,7 +104,9 @@ def exclusion(text: str, q: Quantity, span: TextSpan, hits: Hits) -> tuple[str, 
         ]
         if found:
             return kind, found[-1].group()
-    if c.per_unit_after.match(text, q.end, min(span.end, q.end + 25)):
+    if first_after_spaces(text, q.end) in c.per_unit_firsts and c.per_unit_after.match(
+        text, q.end, min(span.end, q.end + 25)
+    ):
         return "other", None
     return None
 

@@ -38,6 +38,7 @@ class Cues:
     units_alone: dict[str, str]  # counted nouns that name their category when no cue is near
     qualitative: regex.Pattern[str]
     per_unit_after: regex.Pattern[str]  # "500.000 đồng/suất", "lương ... sinh hoạt": not a result
+    per_unit_firsts: frozenset[str]  # the characters it can begin with, after spaces
     plan_after: regex.Pattern[str]  # "(đạt 107,3%) kế hoạch": the percentage is against a plan
     plan_words: tuple[str, ...]
     reach_end: regex.Pattern[str]  # "đạt", "vượt" right before a percentage
@@ -92,6 +93,7 @@ def cues() -> Cues:
             + alternation(data["someone_else_after"])
             + r")"
         ),
+        per_unit_firsts=frozenset(["/", *(w[0] for w in data["someone_else_after"])]),
         plan_after=regex.compile(
             r"\s*(?:"
             + alternation(voc_units("percent_words"))

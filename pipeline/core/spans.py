@@ -113,6 +113,16 @@ def before_spaces(text: str, pos: int, floor: int = 0) -> int:
     return pos
 
 
+def first_after_spaces(text: str, pos: int) -> str:
+    """The first character at or after `pos` that is not whitespace ("" at the end). A pattern
+    that opens with optional spaces and then one of a few characters can match only where this is
+    one of them: asked first, it spares most figures the pattern."""
+    n = len(text)
+    while pos < n and text[pos].isspace():
+        pos += 1
+    return text[pos : pos + 1]
+
+
 def capped(text: str, span: TextSpan, cap: int) -> list[TextSpan]:
     """`span` cut at the last space before every `cap` characters (mid-word only if it has none),
     the spaces at a cut left out: a sentence too long to be one, a clause too long to tokenize."""

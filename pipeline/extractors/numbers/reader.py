@@ -16,6 +16,7 @@ import regex
 
 from ...core import rules
 from ...core.patterns import alternation, cased
+from ...core.spans import first_after_spaces
 
 # A figure in digits. The look-behind keeps "Covid-19" and "A4" out; "24/28" keeps its "28". The
 # look-ahead first drops at once every position that cannot start one.
@@ -198,8 +199,7 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> Iterator[
         # Scale words multiply in turn: "1,2 nghìn tỷ" = 1.2 * 1000 * 1e9. (Asked only where one
         # can begin: the pattern is dearer than a look at the next character, for every figure.)
         while (
-            (after := text[stop : stop + 1]) != ""
-            and (after.isspace() or after in scale_starts)
+            first_after_spaces(text, stop) in scale_starts
             and (s := pats["scale"].match(text, stop, min(end, stop + NEAR))) is not None
         ):
             last_scale = scale_value(s.group(1))

@@ -75,6 +75,11 @@ def _reach_before() -> regex.Pattern[str]:
 
 def qualifier(text: str, start: int, voc: Vocabulary) -> tuple[str, int]:
     left = text[max(0, start - 16) : start]
+    stripped = left.rstrip()
+    # The pattern ends in a qualifier's last word and spaces: most figures, with neither before
+    # them, are spared its search.
+    if len(stripped) == len(left) or not stripped.casefold().endswith(voc.qualifier_ends):
+        return "exact", start
     m = voc.qualifier.search(left)
     if m is None:
         return "exact", start
@@ -84,6 +89,6 @@ def qualifier(text: str, start: int, voc: Vocabulary) -> tuple[str, int]:
 def money(text: str, end: int, code: str, voc: Vocabulary) -> Reading:
     """Money in `code` read up to `end`, with what it is paid per ("15 triệu đồng/m2")."""
     per = None
-    if (p := voc.per.match(text, end)) is not None:
+    if text.startswith("/", end) and (p := voc.per.match(text, end)) is not None:
         per, end = p.group(1), p.end()
     return Reading("money", end, code, code, per)

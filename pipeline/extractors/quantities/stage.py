@@ -19,7 +19,7 @@ import regex
 from ...core import rules
 from ...core.article import Article
 from ...core.patterns import is_year
-from ...core.spans import HasSpan, SpanIndex
+from ...core.spans import HasSpan, SpanIndex, first_after_spaces
 from ...core.stage import Stage
 from ...output.models import Quantity
 from ..numbers.reader import Number, as_number, find_numbers, find_word_numbers, parse_digits
@@ -112,7 +112,9 @@ def find_quantities(
         if _is_year(text, n, reading):
             continue
         # A range: "50 - 100 nghìn đồng", "từ 5 đến 7 tỷ đồng", "300.000 - 500.000đ".
-        sep = voc.range_sep.match(text, n.end)
+        sep = (
+            voc.range_sep.match(text, n.end) if first_after_spaces(text, n.end) in voc.range_firsts else None
+        )
         ranged = sep is not None and nxt is not None and nxt.start == sep.end()
         second = read_right(text, nxt, voc) if ranged and nxt is not None else None
         if (
@@ -135,7 +137,7 @@ def find_quantities(
                 skip_until = second.end
                 continue
         start, value = n.start, n.value
-        prefix = voc.currency_prefix.search(text, max(0, n.start - 4), n.start)
+        prefix = _currency_prefix(text, n.start, voc)
         if prefix is not None and (reading is None or (reading.kind == "count" and reading.unit is None)):
             # "$300", "USD1,23 ngày 3/3": a currency before the figure makes it money whatever follows
             reading = money(text, n.end, voc.prefix_code[prefix.group(1)], voc)
@@ -164,10 +166,26 @@ def find_quantities(
             value += Decimal(cents.group(1)) / 100  # "2 đô la và 23 xen" = 2.23
             end = skip_until = cents.end()
         # endpos: the regex module checks a pattern's required words against the rest of the text
-        if (m := voc.at_least_after.match(text, end, end + 40)) is not None:
+        if (
+            text[end : end + 1].isspace()
+            and first_after_spaces(text, end) in voc.at_least_firsts
+            and (m := voc.at_least_after.match(text, end, end + 40)) is not None
+        ):
             qual, end = "at_least", m.end()
         out.append(_quantity(text, qstart, end, reading.kind, value, reading, qual))
     return out
+
+
+def _currency_prefix(text: str, start: int, voc: Vocabulary) -> regex.Match[str] | None:
+    """ "$300", "USD 1,23": a currency right before the figure at `start`. The pattern allows a
+    space, and its "$" a final line break, after the prefix: it is searched only where a prefix's
+    last character stands before at most two spaces."""
+    i = start
+    while i > max(0, start - 2) and text[i - 1].isspace():
+        i -= 1
+    if text[i - 1 : i] not in voc.prefix_ends:
+        return None
+    return voc.currency_prefix.search(text, max(0, start - 4), start)
 
 
 def _bare_fraction(text: str, n: Number, nxt: Number, voc: Vocabulary) -> bool:

@@ -17,10 +17,12 @@ from ...core.patterns import alternation, cased
 class Vocabulary:
     qualifier: regex.Pattern[str]
     qualifier_kind: dict[str, str]
+    qualifier_ends: tuple[str, ...]  # the last words of the qualifiers, case-folded
     currency: regex.Pattern[str]
     currency_code: dict[str, str]
     currency_prefix: regex.Pattern[str]
     prefix_code: dict[str, str]
+    prefix_ends: frozenset[str]  # the characters a currency prefix ends with
     percent: regex.Pattern[str]
     plan: regex.Pattern[str]
     not_quantity: regex.Pattern[str]
@@ -28,8 +30,10 @@ class Vocabulary:
     unit_canonical: dict[str, str]
     unit_normalized: dict[str, str]  # canonical unit -> the unit an analyst adds up under
     range_sep: regex.Pattern[str]
+    range_firsts: frozenset[str]  # the characters a range separator begins with
     vague: regex.Pattern[str]
     at_least_after: regex.Pattern[str]
+    at_least_firsts: frozenset[str]
     day_before: regex.Pattern[str]
     per: regex.Pattern[str]
 
@@ -54,6 +58,7 @@ def vocabulary() -> Vocabulary:
     return Vocabulary(
         qualifier=regex.compile(r"(?:^|(?<=[^\p{L}]))(" + alternation(list(qual_kind)) + r")\s+$", regex.I),
         qualifier_kind={k.lower(): v for k, v in qual_kind.items()},
+        qualifier_ends=tuple(sorted({w.split()[-1].casefold() for w in qual_kind})),
         currency=regex.compile(
             r"\s?("
             + alternation(list(cur_code))
@@ -68,6 +73,7 @@ def vocabulary() -> Vocabulary:
         currency_code=cur_code,
         currency_prefix=regex.compile(r"(" + alternation(list(pre_code)) + r")\s?$"),
         prefix_code=pre_code,
+        prefix_ends=frozenset(w[-1] for w in pre_code),
         percent=regex.compile(r"\s?(" + alternation(units["percent_words"]) + r")"),
         plan=regex.compile(r"\s+(?:" + alternation(units["plan_words"]) + r")" + _WB),
         not_quantity=regex.compile(
@@ -77,11 +83,13 @@ def vocabulary() -> Vocabulary:
         unit_canonical=unit_canon,
         unit_normalized={u["canonical"]: u.get("normalized") or u["canonical"] for u in units["count_units"]},
         range_sep=regex.compile(r"\s*(?:" + alternation(num["range_separators"]) + r")\s*"),
+        range_firsts=frozenset(w[0] for w in num["range_separators"]),
         vague=regex.compile(r"(?:" + alternation(num["vague_prefixes"]) + r")\s+$", regex.I),
         day_before=regex.compile(
             r"(?<![\p{L}])(?:" + alternation(cased(rules.section("dates", "day_words"))) + r")\s+$"
         ),
         at_least_after=regex.compile(r"\s+(?:" + alternation(num["at_least_after"]) + r")" + _WB),
+        at_least_firsts=frozenset(w[0] for w in num["at_least_after"]),
         words_alone_not_counts=frozenset(units["words_alone_not_counts"]),
         idioms=regex.compile(r"(?:" + alternation(cased(units["idioms_with_numbers"])) + r")(?![\p{L}])"),
         noun_after=regex.compile(
