@@ -202,3 +202,27 @@ def test_a_json_lines_dump_is_worked_in_stretches_with_the_same_bytes(tmp_path: 
     assert again.unchanged == 3
     errors = (tmp_path / "cut" / "errors.jsonl").read_text(encoding="utf-8")
     assert "dump.jsonl:4" in errors
+
+
+def test_a_json_lines_dump_is_read_once_before_work_begins(tmp_path: Path, monkeypatch):
+    """Discovery read a dump to cut it into stretches, then the batch read it again to hash it:
+    the hash now comes from the same pass, and is the file's."""
+    import hashlib
+    import json as _json
+
+    from pipeline.batch import discover, manifest
+    from pipeline.batch import run as batch_run
+
+    src = tmp_path / "in"
+    src.mkdir()
+    dump = src / "dump.jsonl"
+    dump.write_text("".join(_json.dumps({"id": f"a{k}", "text": f"Tin {k}."}) + "\n" for k in range(7)))
+    monkeypatch.setattr(discover, "JSONL_STRETCH", 3)
+    hashed: list[Path] = []
+    read_whole = batch_run._hash
+    monkeypatch.setattr(batch_run, "_hash", lambda path: hashed.append(path) or read_whole(path))
+    run_batch([src, tmp_path / "in" / "dump.jsonl"], tmp_path / "out")
+    assert hashed == []
+    entries = manifest.load(tmp_path / "out")
+    assert len(entries) == 3
+    assert {e.sha256 for e in entries.values()} == {hashlib.sha256(dump.read_bytes()).hexdigest()}

@@ -86,9 +86,13 @@ def _jobs_of(path: Path, name: str, published: dt.date | None) -> list[Job]:
         stretches = sources.line_stretches(path, JSONL_STRETCH)
     except ArticleError:
         return [Job(path, name, published)]
-    if len(stretches) == 1:
-        return [Job(path, name, published)]
-    return [Job(path, name, published, lines=(first, end), offset=offset) for first, end, offset in stretches]
+    sha = stretches.sha256
+    if len(stretches.lines) == 1:
+        return [Job(path, name, published, sha256=sha)]
+    return [
+        Job(path, name, published, lines=(first, end), offset=offset, sha256=sha)
+        for first, end, offset in stretches.lines
+    ]
 
 
 def _under(path: Path, folder: Path) -> bool:

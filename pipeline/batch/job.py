@@ -20,6 +20,7 @@ class Job:
     # worker holds a whole dump's records at once; None: the whole file.
     lines: tuple[int, int] | None = None
     offset: int = 0  # where line `lines[0]` starts in the file, in bytes
+    sha256: str | None = None  # the file's content hash, when discovery read it whole already
 
     @property
     def key(self) -> str:

@@ -142,7 +142,7 @@ def run_batch(
             key = job.key
             if job.path not in file_hashes:
                 try:
-                    file_hashes[job.path] = _hash(job.path)
+                    file_hashes[job.path] = job.sha256 or _hash(job.path)  # a dump is read once for both
                 except ArticleError as exc:
                     file_hashes[job.path] = exc
             sha = file_hashes[job.path]

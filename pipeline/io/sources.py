@@ -8,11 +8,12 @@ file (and the line, for JSON Lines) and the reason; the other documents of the f
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import IO, Any
+from typing import IO, Any, NamedTuple
 
 import regex
 
@@ -154,14 +155,20 @@ def _page_document(
     return Document(page.text, name, source, page.published or from_name(PurePosixPath(label).name))
 
 
-def line_stretches(path: Path, size: int) -> list[tuple[int, int, int]]:
-    """A JSON Lines file as stretches of `size` lines: (first line, last line + 1, byte offset of
-    the first line), read a block at a time."""
+class Stretches(NamedTuple):
+    lines: list[tuple[int, int, int]]  # (first line, last line + 1, byte offset of the first line)
+    sha256: str  # of the whole file, read in the same pass (the batch needs it, and a dump is big)
+
+
+def line_stretches(path: Path, size: int) -> Stretches:
+    """A JSON Lines file as stretches of `size` lines, and its content hash, read a block at a time."""
     starts = [0]  # byte offsets of lines 1, 1 + size, 1 + 2 * size, ...
     newlines = position = 0
     last = b"\n"
+    digest = hashlib.sha256()
     with load.reading(load.shown(path)), path.open("rb") as f:
         while block := f.read(1 << 20):
+            digest.update(block)
             at = block.find(b"\n")
             while at >= 0:
                 newlines += 1
@@ -172,7 +179,8 @@ def line_stretches(path: Path, size: int) -> list[tuple[int, int, int]]:
             last = block[-1:]
     total = newlines + (position > 0 and last != b"\n")
     starts = [offset for k, offset in enumerate(starts) if 1 + k * size <= total] or [0]
-    return [(1 + k * size, min(1 + (k + 1) * size, total + 1), offset) for k, offset in enumerate(starts)]
+    lines = [(1 + k * size, min(1 + (k + 1) * size, total + 1), offset) for k, offset in enumerate(starts)]
+    return Stretches(lines, digest.hexdigest())
 
 
 def _jsonl(
