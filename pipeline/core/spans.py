@@ -117,6 +117,9 @@ def first_after_spaces(text: str, pos: int) -> str:
     """The first character at or after `pos` that is not whitespace ("" at the end). A pattern
     that opens with optional spaces and then one of a few characters can match only where this is
     one of them: asked first, it spares most figures the pattern."""
+    first = text[pos : pos + 1]
+    if not first.isspace():
+        return first  # most often: no space to pass
     n = len(text)
     while pos < n and text[pos].isspace():
         pos += 1
