@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from pipeline import ArticleError, ArticleRecord, extract
 from pipeline.core import patterns
 from pipeline.core.article import TextSpan
-from pipeline.core.spans import REACH, SpanIndex, filter_spans, near_digits
+from pipeline.core.spans import REACH, SpanIndex, filter_spans, merged, near_digits
 from pipeline.extractors.entities.gazetteer import Gazetteer, gazetteer
 from pipeline.extractors.entities.people import initials
 from pipeline.extractors.references.stage import _patterns as references_patterns
@@ -74,6 +74,17 @@ SPANS = st.lists(st.tuples(st.integers(0, 60), st.integers(0, 60)), max_size=40)
 def test_filter_spans_equals_the_plain_scan(pairs: list[tuple[int, int]]):
     spans = [TextSpan(s, e) for s, e in pairs]
     assert [(s.start, s.end) for s in filter_spans(spans)] == _filter_spans_by_scan(pairs)
+
+
+@given(SPANS)
+def test_merged_stretches_as_the_plain_loop_makes_them(pairs: list[tuple[int, int]]):
+    plain: list[tuple[int, int]] = []  # the loop as first written, a tuple remade per stretch
+    for s, e in pairs:
+        if plain and s <= plain[-1][1]:
+            plain[-1] = (min(plain[-1][0], s), max(plain[-1][1], e))
+        else:
+            plain.append((s, e))
+    assert merged(pairs) == plain
 
 
 @given(SPANS, st.integers(0, 60), st.integers(0, 60))

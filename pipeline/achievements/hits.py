@@ -37,7 +37,8 @@ class Hits:
 def stretches(text: str, spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
     """The spans (start and end, in text order) reaching MARGIN further, merged. (A clause may
     start a character before the one of the figure before it: merged, they keep the earlier.)"""
-    return merged((start, min(len(text), end + MARGIN)) for start, end in spans)
+    n = len(text)
+    return merged((start, end + MARGIN if end + MARGIN < n else n) for start, end in spans)
 
 
 def find_hits(text: str, clauses: list[tuple[int, int]], before: list[tuple[int, int]]) -> Hits:

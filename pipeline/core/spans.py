@@ -173,9 +173,17 @@ def merged(stretches: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
     stretch may start a little before the one before it ends, or before it starts: merged, they
     keep the earlier start.)"""
     out: list[tuple[int, int]] = []
+    start = end = -1  # the stretch being grown (none yet); locals, not a tuple remade per stretch
     for s, e in stretches:
-        if out and s <= out[-1][1]:
-            out[-1] = (min(out[-1][0], s), max(out[-1][1], e))
+        if end >= 0 and s <= end:
+            if s < start:
+                start = s
+            if e > end:
+                end = e
         else:
-            out.append((s, e))
+            if end >= 0:
+                out.append((start, end))
+            start, end = s, e
+    if end >= 0:
+        out.append((start, end))
     return out
