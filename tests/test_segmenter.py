@@ -3,6 +3,7 @@ files read by `text/crfsuite.py`; where it cannot, underthesea does the work (`t
 
 from __future__ import annotations
 
+import struct
 from array import array
 from collections.abc import Callable
 from dataclasses import replace
@@ -107,9 +108,17 @@ def test_the_crfsuite_reader_reads_the_shipped_model():
     assert model.transitions[0][1] != 0.0 and len(model.transitions) == 2
 
 
-@pytest.mark.parametrize("cut", [b"not a model at all" * 4, b"", "truncated"])
+def _overcounted(data: bytes) -> bytes:
+    """The model with its FEAT chunk claiming more features than the file holds."""
+    at = struct.unpack_from("<4sI4sIIIIIIIII", data, 0)[7]
+    count = struct.unpack_from("<I", data, at + 8)[0]
+    return data[: at + 8] + struct.pack("<I", count + 10**6) + data[at + 12 :]
+
+
+@pytest.mark.parametrize("cut", [b"not a model at all" * 4, b"", "truncated", "overcounted"])
 def test_the_crfsuite_reader_refuses_what_it_cannot_read(cut):
-    data = _model_files()["models.bin"][:5000] if cut == "truncated" else cut
+    data = _model_files()["models.bin"]
+    data = {"truncated": data[:5000], "overcounted": _overcounted(data)}.get(cut, cut)
     with pytest.raises(ValueError):
         crfsuite.read(data)
 

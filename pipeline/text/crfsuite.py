@@ -48,10 +48,12 @@ def read(data: bytes) -> Model:
         chunk, _, count = _CHUNK.unpack_from(data, at_features)
         if chunk != b"FEAT":
             raise ValueError(f"expected the FEAT chunk, found {chunk!r}")
-        state = tuple(array("d", bytes(8 * n_attrs)) for _ in range(n_labels))
+        state = tuple(array("d", [0.0]) * n_attrs for _ in range(n_labels))
         transitions = [[0.0] * n_labels for _ in range(n_labels)]
         start = at_features + _CHUNK.size
         records = data[start : start + count * _FEATURE.size]
+        if len(records) != count * _FEATURE.size:
+            raise ValueError(f"the FEAT chunk holds fewer than its {count} features")
         for kind_id, source, target, weight in _FEATURE.iter_unpack(records):
             if kind_id == _STATE:
                 state[target][source] = weight
