@@ -173,17 +173,18 @@ def merged(stretches: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
     stretch may start a little before the one before it ends, or before it starts: merged, they
     keep the earlier start.)"""
     out: list[tuple[int, int]] = []
-    start = end = -1  # the stretch being grown (none yet); locals, not a tuple remade per stretch
+    growing = False  # the stretch being grown is held in locals, not a tuple remade per stretch
+    start = end = 0
     for s, e in stretches:
-        if end >= 0 and s <= end:
+        if growing and s <= end:
             if s < start:
                 start = s
             if e > end:
                 end = e
         else:
-            if end >= 0:
+            if growing:
                 out.append((start, end))
-            start, end = s, e
-    if end >= 0:
+            start, end, growing = s, e, True
+    if growing:
         out.append((start, end))
     return out
