@@ -50,10 +50,11 @@ class Words:
     not_year_before: str
 
 
-RANGE_SEP = r"\s*(?:-|–|—|đến|tới)\s*"
 # What a rule cannot match without, tested on the whole text first (`Rule.needs`): cheap, and a
-# text dense in figures with none of them (a price list, a table of numbers) skips the rule.
+# text dense in figures with none of them (a price list, a table of numbers) skips the rule. The
+# range separator is built from the same marks, so that the two cannot drift apart.
 _RANGE_MARKS = ("-", "–", "—", "đến", "tới")
+RANGE_SEP = r"\s*(?:" + "|".join(regex.escape(mark) for mark in _RANGE_MARKS) + r")\s*"
 _YEAR_DIGITS = ("19", "20")  # core.patterns.YEAR
 
 
