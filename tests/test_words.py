@@ -5,7 +5,8 @@ not the next sentence."""
 from __future__ import annotations
 
 from pipeline.core.article import Spans, TextSpan
-from pipeline.text.tokenize import _word_tokenize, align
+from pipeline.text.tokenize import align
+from pipeline.text.word_model import word_tokenize
 from pipeline.text.words import PIECE_CAP, Words
 
 
@@ -91,7 +92,7 @@ def test_without_a_tokenizer_there_are_no_words():
 
 def test_underthesea_words_come_back_whole_and_honest():
     text = "Lãnh đạo Tổng công ty Điện lực TP Hà Nội đã tặng quà, Công đoàn Giáo dục huyện Mỹ Đức dự."
-    words = Words(text, Spans([TextSpan(0, len(text))]), _word_tokenize, align)
+    words = Words(text, Spans([TextSpan(0, len(text))]), word_tokenize, align)
     words.cover(text.index("Điện"), text.index("Điện") + 4)
     words.cover(text.index("Giáo"), text.index("Giáo") + 4)
     made = _all(words)

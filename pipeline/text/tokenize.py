@@ -80,14 +80,10 @@ def run(article: Article) -> Article:
         for sentence in placed or [para]:
             sentences.extend(capped(text, sentence, SENTENCE_CAP))
     article.scratch.sentences = sentences
-    article.scratch.tokens = Words(text, sentences, _word_tokenize, align)
+    article.scratch.tokens = Words(text, sentences, word_tokenize, align)
     if lost:
         article.warnings.append(f"tokenize: {lost} underthesea sentences could not be aligned to the text")
     return article
-
-
-def _word_tokenize(text: str) -> list[str]:
-    return word_tokenize(text)
 
 
 STAGE = Stage(
