@@ -7,18 +7,16 @@ import struct
 from array import array
 from collections.abc import Callable
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
-from conftest import ROOT
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from pipeline.core import rules
 from pipeline.text import crfsuite, segmenter, syllables, word_model
 from pipeline.text.sentences import split
+from tools import scaling
 
-SHARED_DEV = ROOT.parent / "shared" / "corpus" / "dev"
 # Syllables, capitals, digits and punctuation of union news, and characters whose case rules are
 # odd (ß, the Greek final sigma, İ, ǅ, Arabic and full-width digits), which the features read.
 PIECES = [
@@ -44,18 +42,9 @@ def ours() -> segmenter.Segmenter:
     return found
 
 
-def _model_files() -> dict[str, bytes]:
-    from underthesea.pipeline import word_tokenize as module
-
-    [folder] = [p.parent for p in (Path(module.__file__).parent / "models").glob("*/models.bin")]
-    return {name: (folder / name).read_bytes() for name in ("models.bin", "features.bin", "dictionary.bin")}
-
-
 def _texts() -> list[str]:
-    articles = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "corpus").glob("*.txt"))]
-    if SHARED_DEV.is_dir():
-        articles += [p.read_text(encoding="utf-8") for p in sorted(SHARED_DEV.glob("*.txt"))]
-    sentences = [s for article in articles for line in article.splitlines() for s in split(line)]
+    # corpus/, and ../shared/corpus/dev when it is there
+    sentences = [s for article in scaling.articles() for line in article.splitlines() for s in split(line)]
     clauses = [c for s in sentences for c in s.split(", ")]  # pieces as text/words.py cuts them
     return sentences + clauses
 
@@ -100,7 +89,7 @@ def test_the_module_function_is_the_fast_path(monkeypatch, ours):
 
 
 def test_the_crfsuite_reader_reads_the_shipped_model():
-    model = crfsuite.read(_model_files()["models.bin"])
+    model = crfsuite.read(word_model.model_files()["models.bin"])
     assert model.labels == ("B-W", "I-W")
     assert len(model.attributes) > 10_000 and "T[0].lower=công" in model.attributes
     assert all(len(weights) == len(model.attributes) for weights in model.state)
@@ -117,14 +106,14 @@ def _overcounted(data: bytes) -> bytes:
 
 @pytest.mark.parametrize("cut", [b"not a model at all" * 4, b"", "truncated", "overcounted"])
 def test_the_crfsuite_reader_refuses_what_it_cannot_read(cut):
-    data = _model_files()["models.bin"]
+    data = word_model.model_files()["models.bin"]
     data = {"truncated": data[:5000], "overcounted": _overcounted(data)}.get(cut, cut)
     with pytest.raises(ValueError):
         crfsuite.read(data)
 
 
 def _segmenter(model: crfsuite.Model, templates: list[str] | None = None) -> segmenter.Segmenter:
-    files = _model_files()
+    files = word_model.model_files()
     return segmenter.Segmenter(
         model,
         templates or word_model._unpickle(files["features.bin"]),
@@ -145,10 +134,10 @@ def test_a_near_tie_is_left_to_underthesea(monkeypatch, underthesea_words):
 
 
 def test_a_model_that_fails_its_checks_is_not_used():
-    model = crfsuite.read(_model_files()["models.bin"])
+    model = crfsuite.read(word_model.model_files()["models.bin"])
     swapped = replace(model, labels=("I-W", "B-W"))  # every boundary read the wrong way round
     checks = rules.load("segmenter")
-    digest = word_model.model_digest(_model_files())
+    digest = word_model.model_digest(word_model.model_files())
     assert digest == checks["model_sha256"]  # the checks were made with the files installed here
     assert word_model.passes(_segmenter(model), checks, digest)
     assert not word_model.passes(_segmenter(swapped), checks, digest)
@@ -158,7 +147,9 @@ def test_other_model_files_are_checked_against_underthesea_itself(monkeypatch):
     checks = rules.load("segmenter")
     asked: list[str] = []
     monkeypatch.setattr(segmenter, "_underthesea", lambda text: asked.append(text) or ["?"])
-    assert not word_model.passes(_segmenter(crfsuite.read(_model_files()["models.bin"])), checks, "0" * 64)
+    assert not word_model.passes(
+        _segmenter(crfsuite.read(word_model.model_files()["models.bin"])), checks, "0" * 64
+    )
     assert asked == [checks["checks"][0]["text"]]
 
 

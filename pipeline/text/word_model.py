@@ -27,10 +27,7 @@ def load() -> Segmenter | None:
     """The segmenter for the model underthesea ships, or None when `segmenter` cannot score it the
     way underthesea does (then underthesea does the work)."""
     try:
-        from underthesea.pipeline import word_tokenize as module
-
-        [folder] = [p.parent for p in (Path(module.__file__).parent / "models").glob("*/models.bin")]
-        data = {name: (folder / name).read_bytes() for name in _MODEL_FILES}
+        data = model_files()
         scorer = Segmenter(
             crfsuite.read(data["models.bin"]),
             list(_unpickle(data["features.bin"])),
@@ -55,6 +52,15 @@ def passes(scorer: Segmenter, checks: dict[str, Any], digest: str) -> bool:
 
 
 _MODEL_FILES = ("models.bin", "features.bin", "dictionary.bin")
+
+
+def model_files() -> dict[str, bytes]:
+    """The bytes of underthesea's word model files, by name (ValueError unless exactly one model
+    folder holds them)."""
+    from underthesea.pipeline import word_tokenize as module
+
+    [folder] = [p.parent for p in (Path(module.__file__).parent / "models").glob("*/models.bin")]
+    return {name: (folder / name).read_bytes() for name in _MODEL_FILES}
 
 
 def model_digest(data: dict[str, bytes]) -> str:
