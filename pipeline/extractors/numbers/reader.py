@@ -199,12 +199,9 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> Iterator[
         # Scale words multiply in turn: "1,2 nghìn tỷ" = 1.2 * 1000 * 1e9. (Asked only where one
         # can begin: the pattern is dearer than a look at the next character, for every figure.)
         while (
-            (after := text[stop : stop + 1]) != ""
-            and (
-                after in scale_starts or (after.isspace() and first_after_spaces(text, stop) in scale_starts)
-            )
-            and (s := pats["scale"].match(text, stop, min(end, stop + NEAR))) is not None
-        ):
+            (after := text[stop : stop + 1]) in scale_starts
+            or (after.isspace() and first_after_spaces(text, stop) in scale_starts)
+        ) and (s := pats["scale"].match(text, stop, min(end, stop + NEAR))) is not None:
             last_scale = scale_value(s.group(1))
             value *= last_scale
             stop = s.end()
