@@ -83,7 +83,7 @@ def test_generated_text_is_cut_into_syllables_as_underthesea_does(underthesea_sy
 
 def test_the_module_function_is_the_fast_path(monkeypatch, ours):
     calls: list[str] = []
-    monkeypatch.setattr(segmenter, "_underthesea", lambda text: calls.append(text) or [])
+    monkeypatch.setattr(segmenter, "underthesea_words", lambda text: calls.append(text) or [])
     assert word_model.word_tokenize("Công đoàn Giáo dục huyện") == ["Công đoàn", "Giáo dục", "huyện"]
     assert calls == []
 
@@ -126,7 +126,9 @@ def test_a_near_tie_is_left_to_underthesea(monkeypatch, underthesea_words):
     # No weights at all: every path scores the same, so no decision may be taken here.
     flat = crfsuite.Model(("B-W", "I-W"), [], (array("d"), array("d")), ((0.0, 0.0), (0.0, 0.0)))
     calls: list[str] = []
-    monkeypatch.setattr(segmenter, "_underthesea", lambda text: calls.append(text) or underthesea_words(text))
+    monkeypatch.setattr(
+        segmenter, "underthesea_words", lambda text: calls.append(text) or underthesea_words(text)
+    )
     text = "Công đoàn Giáo dục huyện"
     assert _segmenter(flat).tags(["Công", "đoàn"]) is None
     assert _segmenter(flat).words(text) == underthesea_words(text)
@@ -146,7 +148,7 @@ def test_a_model_that_fails_its_checks_is_not_used():
 def test_other_model_files_are_checked_against_underthesea_itself(monkeypatch):
     checks = rules.load("segmenter")
     asked: list[str] = []
-    monkeypatch.setattr(segmenter, "_underthesea", lambda text: asked.append(text) or ["?"])
+    monkeypatch.setattr(segmenter, "underthesea_words", lambda text: asked.append(text) or ["?"])
     assert not word_model.passes(
         _segmenter(crfsuite.read(word_model.model_files()["models.bin"])), checks, "0" * 64
     )

@@ -114,7 +114,7 @@ class Segmenter:
         syllables = self._split(text)
         tags = self.tags(syllables)
         if tags is None:
-            return _underthesea(text)
+            return underthesea_words(text)
         words: list[str] = []
         for tag, syllable in zip(tags, syllables, strict=True):
             if tag == CONTINUES and words:
@@ -237,7 +237,9 @@ def _title(text: str) -> bool:
     return all(w[0] == w[0].upper() for w in text.split())
 
 
-def _underthesea(text: str) -> list[str]:
+def underthesea_words(text: str) -> list[str]:
+    """underthesea's own `word_tokenize`: where a piece's path is a near tie, and wherever
+    `word_model` does not take the segmenter."""
     from underthesea import word_tokenize as theirs
 
     return list(theirs(text))

@@ -19,7 +19,7 @@ from .syllables import reader
 def word_tokenize(text: str) -> list[str]:
     """`underthesea.word_tokenize(text)`, scored by `segmenter` when the model passes `load`'s checks."""
     scorer = load()
-    return segmenter._underthesea(text) if scorer is None else scorer.words(text)
+    return segmenter.underthesea_words(text) if scorer is None else scorer.words(text)
 
 
 @cache
@@ -44,7 +44,7 @@ def passes(scorer: Segmenter, checks: dict[str, Any], digest: str) -> bool:
     recorded with (`digest`), else underthesea's own."""
     for check in checks["checks"]:
         expected = (
-            check["words"] if digest == checks["model_sha256"] else segmenter._underthesea(check["text"])
+            check["words"] if digest == checks["model_sha256"] else segmenter.underthesea_words(check["text"])
         )
         if scorer.words(check["text"]) != expected:
             return False
