@@ -15,11 +15,20 @@ from hypothesis import strategies as st
 from pipeline import ArticleError, ArticleRecord, extract
 from pipeline.core import patterns
 from pipeline.core.article import TextSpan
-from pipeline.core.spans import REACH, SpanIndex, filter_spans, merged, near_digits
+from pipeline.core.spans import (
+    _DIGIT_RUN,
+    REACH,
+    SpanIndex,
+    filter_spans,
+    first_after_spaces,
+    merged,
+    near,
+    near_digits,
+)
 from pipeline.extractors.entities.gazetteer import Gazetteer, gazetteer
-from pipeline.extractors.entities.people import initials
+from pipeline.extractors.entities.people import _TWO_INITIALS, initials
+from pipeline.extractors.references.stage import _TIME_ANCHOR, times
 from pipeline.extractors.references.stage import _patterns as references_patterns
-from pipeline.extractors.references.stage import times
 from pipeline.text.sentences import split
 from tools.fuzz import PIECES, check, mutate
 
@@ -85,6 +94,28 @@ def test_merged_stretches_as_the_plain_loop_makes_them(pairs: list[tuple[int, in
         else:
             plain.append((s, e))
     assert merged(pairs) == plain
+
+
+# Anchors (a digit run, a time, two initials) apart by gaps around twice the reach, where stretches
+# start to touch, and stray marks an anchor may or may not take in.
+_NEAR_TEXT = st.lists(
+    st.tuples(st.integers(0, 12), st.sampled_from(["1", "2.000 ", "3 giờ", "4:5", "A.B.", "ờ", "-", "\n"])),
+    max_size=30,
+).map(lambda parts: "".join("x" * gap + piece for gap, piece in parts))
+
+
+@given(_NEAR_TEXT, st.sampled_from([_DIGIT_RUN, _TIME_ANCHOR, _TWO_INITIALS]), st.integers(0, 6))
+def test_near_merges_as_each_match_merged_in_turn(text: str, anchor: regex.Pattern[str], reach: int):
+    """`near` chains the anchor's matches in one regex search; the same stretches as each match
+    widened by `reach` and merged in Python, as it first did."""
+    n = len(text)
+    each = merged((max(0, m.start() - reach), min(n, m.end() + reach)) for m in anchor.finditer(text))
+    assert near(text, anchor, reach) == tuple(each)
+
+
+@given(st.text(st.sampled_from(list(" \t\n\u00a0\u3000ab")), max_size=12), st.integers(0, 14))
+def test_first_after_spaces_is_the_first_character_lstrip_leaves(text: str, pos: int):
+    assert first_after_spaces(text, pos) == text[pos:].lstrip()[:1]
 
 
 @given(SPANS, st.integers(0, 60), st.integers(0, 60))

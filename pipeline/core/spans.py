@@ -120,7 +120,11 @@ def first_after_spaces(text: str, pos: int) -> str:
     first = text[pos : pos + 1]
     if not first.isspace():
         return first  # most often: no space to pass
+    second = text[pos + 1 : pos + 2]
+    if not second.isspace():
+        return second  # next most often: one space, as between words
     n = len(text)
+    pos += 2
     while pos < n and text[pos].isspace():
         pos += 1
     return text[pos : pos + 1]
@@ -163,9 +167,26 @@ def near(text: str, anchor: regex.Pattern[str], reach: int) -> tuple[tuple[int, 
     """The stretches of `text` within `reach` characters of a match of `anchor`, merged, in order:
     where a rule whose every match holds an anchor (and reaches less than `reach` beyond it) can
     match at all."""
-    return tuple(
-        merged((max(0, m.start() - reach), min(len(text), m.end() + reach)) for m in anchor.finditer(text))
-    )
+    n = len(text)
+    chains = _chained(anchor, reach).finditer(text)
+    return tuple(merged((max(0, m.start() - reach), min(n, m.end() + reach)) for m in chains))
+
+
+# Matches of an anchor chained into one regex match at most: the regex module keeps a record per
+# repetition until the match ends (a chain of 10 MB of amounts held 100 MB), and past a few
+# hundred the Python step per chain no longer shows.
+CHAIN = 1000
+
+
+@lru_cache(maxsize=16)
+def _chained(anchor: regex.Pattern[str], reach: int) -> regex.Pattern[str]:
+    """Up to CHAIN + 1 of `anchor`'s matches, each at most 2 * `reach` characters after the one
+    before, as one match: stretches `near` would merge, found by the regex engine instead of a
+    Python step per match (a megabyte of amounts holds 55,000 digit runs). The gap is lazy, so
+    each next match is the one `finditer` would find; the repetition can end anywhere, so it
+    never backtracks."""
+    one = f"(?:{anchor.pattern})"
+    return regex.compile(rf"{one}(?:[\s\S]{{0,{2 * reach}}}?{one}){{0,{CHAIN}}}", anchor.flags)
 
 
 def merged(stretches: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
