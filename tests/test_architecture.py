@@ -99,6 +99,13 @@ def test_every_rule_file_has_a_schema_and_matches_it():
         assert rules.load(name)["version"] >= 1
 
 
+def test_rule_and_corpus_files_read_as_the_pure_python_loader_reads_them():
+    """`parse_yaml` uses libyaml where PyYAML has it: the same data, dates and numbers included."""
+    for path in sorted((ROOT / "pipeline").rglob("*.yaml")):
+        text = path.read_text(encoding="utf-8")
+        assert rules.parse_yaml(text) == yaml.load(text, Loader=yaml.SafeLoader), path.name
+
+
 def test_a_misspelt_key_fails_naming_the_file_and_the_key():
     data = dict(rules.load("dates"))
     data["weekday"] = data.pop("weekdays")

@@ -22,9 +22,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from .article import Article
+from .rules import parse_yaml
 from .stage import Stage, needed_for, run_stages
 
 
@@ -52,7 +51,7 @@ def corpora(root: Path) -> list[Path]:
 
 
 def examples(path: Path, root: Path) -> Iterator[Example]:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = parse_yaml(path.read_text(encoding="utf-8"))
     name = str(path.relative_to(root))
     if not isinstance(data, dict) or "stage" not in data or "layer" not in data:
         raise CorpusError(f"{name}: a corpus names its 'stage' and 'layer'")

@@ -71,11 +71,21 @@ def _locate(name: str) -> tuple[Traversable, str]:
         raise RuleFileError(f"{name}.yaml: no such rule file under pipeline/") from None
 
 
+# libyaml's safe loader where PyYAML has it (its wheels do): the same data as the pure-Python
+# one, eight times faster (reading the rule files was a quarter of a cold start).
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def parse_yaml(text: str) -> Any:
+    """YAML text as data, with the safe loader: plain mappings, lists, strings and numbers only."""
+    return yaml.load(text, Loader=_LOADER)
+
+
 @cache
 def load(name: str) -> dict[str, Any]:
     """The parsed, validated content of `<name>.yaml`; it must carry `version` and `date`."""
     path, _ = _locate(name)
-    return validate(name, yaml.safe_load(path.read_text(encoding="utf-8")))
+    return validate(name, parse_yaml(path.read_text(encoding="utf-8")))
 
 
 def validate(name: str, data: Any) -> dict[str, Any]:
