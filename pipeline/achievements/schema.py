@@ -36,6 +36,8 @@ class Achievements(RuleFile):
     belongs_to: Words
     other_actors: Words
     not_subject_before: Words
+    agent_markers: Words
+    agent_verbs: Words
     beneficiary_cues: Words
     beneficiary_stops: Words
     as_of_cues: Words

@@ -6,8 +6,9 @@ before the figure in its clause that is not a complement, the union body nearest
 first (`subject`). A body after "của", "cho", "đến", "với", "được" (the agent of a passive:
 "được Tổng LĐLĐ tặng"), "theo", "thuộc", after an achievement's verb (its object), a plan's
 setter ("kế hoạch Tổng Liên đoàn giao") or a name in parentheses never is. A clause with no actor
-takes its sentence's; a sentence with none carries the last actor of its paragraph; the first
-sentences of a paragraph fall back to the article's organisation.
+takes its sentence's, or else the agent of a passive after the figure ("377 điển hình do X tổ
+chức"); a sentence with none carries the last actor of its paragraph; the first sentences of a
+paragraph fall back to the article's organisation.
 
 Actors are union bodies (named, or generic: "các cấp công đoàn", "CĐCS", "toàn tỉnh") or other
 actors (the state, employers, other organisations). An award given by a body above the article's
@@ -49,6 +50,8 @@ class Lexicon:
     not_subject_before: regex.Pattern[str]
     belongs_to: regex.Pattern[str]
     union_in_name: regex.Pattern[str]  # the head of a union body's name, inside another name
+    agent_marker: regex.Pattern[str]  # "do", "bởi" before the agent of a passive
+    agent_verb: regex.Pattern[str]  # what the agent did, right after it
 
 
 @cache
@@ -74,6 +77,8 @@ def lexicon() -> Lexicon:
             + r")\s+$"
         ),
         belongs_to=regex.compile(r"\s*(?:" + alternation(data["belongs_to"]) + r")\s+"),
+        agent_marker=regex.compile(r"(?<![\p{L}])(?:" + alternation(data["agent_markers"]) + r")\s+"),
+        agent_verb=regex.compile(r"\s*(?:đã\s+)?(?:" + alternation(data["agent_verbs"]) + r")(?![\p{L}])"),
         union_in_name=regex.compile(
             r"(?<![\p{L}])(?:"
             + alternation([*orgs["federation_heads"], *orgs["union_heads"]])
@@ -162,6 +167,18 @@ def subject(
     for actors in found:
         if actors:
             return actors[-1]
+    return agent_after(text, clause, figure, entities)
+
+
+def agent_after(text: str, clause: TextSpan, figure: int, entities: list[Entity]) -> Actor | None:
+    """The agent of a passive after the figure, for a clause that names no actor before it:
+    "Lễ tuyên dương 377 điển hình tiên tiến do Ban Thi đua - Khen thưởng Trung ương tổ chức"
+    (organised by). An actor right after the marker, and a verb right after the actor."""
+    lex = lexicon()
+    for m in lex.agent_marker.finditer(text, figure, clause.end):
+        actors = candidates(text, TextSpan(m.end(), clause.end), entities)
+        if actors and actors[0].start == m.end() and lex.agent_verb.match(text, actors[0].end, clause.end):
+            return actors[0]
     return None
 
 
