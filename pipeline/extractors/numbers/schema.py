@@ -22,6 +22,7 @@ class Numbers(RuleFile):
     at_least_after: Words
     vague_prefixes: Words
     range_separators: Words
+    list_joiners: Words
     tenths_then: Words
     glued_prefixes: Words
 

@@ -3,7 +3,8 @@
 Built on `numbers`: for every figure not inside a date, a document number, an ordinal or a time,
 look left for a qualifier ("gần", "hơn", "ít nhất"), right for a range's other end ("50 - 100
 nghìn đồng"), a currency, a percent sign, a plan word ("đạt 116,3 kế hoạch") or a counted noun.
-Durations and ages ("1,5 ngày", "87 năm") are not quantities.
+Durations and ages ("1,5 ngày", "87 năm") are not quantities. The figures of a list share what its
+last one names ("45, 40 và 35 USD": `lists`).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from ...core.spans import HasSpan, SpanIndex, first_after_spaces
 from ...core.stage import Stage
 from ...output.models import Quantity
 from ..numbers.reader import Number, as_number, find_numbers, find_word_numbers, parse_digits
+from .lists import shared_units
 from .reading import Reading, counts_something, money, names_what, qualifier, read_right
 from .vocabulary import Vocabulary, vocabulary
 
@@ -173,7 +175,7 @@ def find_quantities(
         ):
             qual, end = "at_least", m.end()
         out.append(_quantity(text, qstart, end, reading.kind, value, reading, qual))
-    return out
+    return shared_units(text, out, voc.list_gap)
 
 
 def _currency_prefix(text: str, start: int, voc: Vocabulary) -> regex.Match[str] | None:

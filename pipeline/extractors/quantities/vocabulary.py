@@ -31,6 +31,7 @@ class Vocabulary:
     unit_normalized: dict[str, str]  # canonical unit -> the unit an analyst adds up under
     range_sep: regex.Pattern[str]
     range_firsts: frozenset[str]  # the characters a range separator begins with
+    list_gap: regex.Pattern[str]  # what stands between two figures of a list: ", ", " và "
     vague: regex.Pattern[str]
     at_least_after: regex.Pattern[str]
     at_least_firsts: frozenset[str]
@@ -84,6 +85,11 @@ def vocabulary() -> Vocabulary:
         unit_normalized={u["canonical"]: u.get("normalized") or u["canonical"] for u in units["count_units"]},
         range_sep=regex.compile(r"\s*(?:" + alternation(num["range_separators"]) + r")\s*"),
         range_firsts=frozenset(w[0] for w in num["range_separators"]),
+        list_gap=regex.compile(
+            r"[^\S\n]*,[^\S\n]*(?:(?:{0})[^\S\n]+)?|[^\S\n]+(?:{0})[^\S\n]+".format(
+                alternation(num["list_joiners"])
+            )
+        ),
         vague=regex.compile(r"(?:" + alternation(num["vague_prefixes"]) + r")\s+$", regex.I),
         day_before=regex.compile(
             r"(?<![\p{L}])(?:" + alternation(cased(rules.section("dates", "day_words"))) + r")\s+$"
