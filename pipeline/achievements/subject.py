@@ -12,7 +12,8 @@ paragraph fall back to the article's organisation.
 
 Actors are union bodies (named, or generic: "các cấp công đoàn", "CĐCS", "toàn tỉnh") or other
 actors (the state, employers, other organisations). An award given by a body above the article's
-own, or by the state, goes to the body that receives it; `awarding_body` keeps the giver.
+own, or by the state, goes to the body that receives it (the union body its sentence names before
+the award's clause, else the article's); `awarding_body` keeps the giver.
 """
 
 from __future__ import annotations

@@ -11,7 +11,7 @@ from ..core.article import Article, TextSpan
 from ..extractors.entities.levels import describe, level_of
 from ..extractors.entities.main_organisation import article_province
 from ..output.models import OrgRef
-from .subject import Actor, award_receiver, generic_names, gives, sentence_subject, subject
+from .subject import Actor, award_receiver, candidates, generic_names, gives, sentence_subject, subject
 
 
 @dataclass(frozen=True)
@@ -43,10 +43,18 @@ class Context:
         if actor is None:
             return Who(self.main, True)
         if category == "award" and actor.end <= figure and gives(text, actor):
-            receiver = award_receiver(actor, self.main, self.national)
+            topic = self._topic(actor, clause, sentence)
+            receiver = award_receiver(actor, topic.name if topic else self.main, self.national)
             giver = actor.name or self.main
             return Who(receiver, True, giver if giver != receiver else None)
         return Who(self._own(actor.name), actor.union)
+
+    def _topic(self, giver: Actor, clause: TextSpan, sentence: TextSpan) -> Actor | None:
+        """The union body a sentence names before the clause of an award given to it: "Các cấp
+        Công đoàn TP.Hải Phòng: Tổng LĐLĐ Việt Nam tặng cờ ... cho 9 tập thể" (a roundup's item)."""
+        before = candidates(self.article.text, TextSpan(sentence.start, clause.start), self.article.entities)
+        unions = [a for a in before if a.union and a.name is not None and a.name != giver.name]
+        return unions[-1] if unions else None
 
     def _own(self, name: str | None) -> str | None:
         """A generic name at the article's own level is the article's body: in a grassroots
