@@ -106,7 +106,8 @@ def name_end(tokens: Words, start: int, end: int, open_tail: bool = True) -> int
     end = complete_word(tokens, start, end)
     last = tokens.containing(end - 1)
     if last is not None and tokens.word(last) in e.places:
-        return end  # a province closes the name: "CĐ KKT Hải Phòng | phấn đấu hoàn thành"
+        # a province closes the name: "CĐ KKT Hải Phòng | phấn đấu hoàn thành"
+        return _joined_place(tokens, last, e) or end
     after_abbreviation = last is not None and _abbreviation(tokens.word(last))
     while True:
         i = tokens.following(end)
@@ -121,7 +122,7 @@ def name_end(tokens: Words, start: int, end: int, open_tail: bool = True) -> int
                 return end
             after_abbreviation = _abbreviation(word)
             if word in e.places:  # a province closes the name: "Công đoàn KKT Hải Phòng | phấn đấu"
-                return end
+                return _joined_place(tokens, i, e) or end
             continue
         if word in e.levels:  # "huyện Mỹ Đức": a level word and its place close the name
             j = tokens.following(tokens.ends[i])
@@ -152,6 +153,16 @@ def name_end(tokens: Words, start: int, end: int, open_tail: bool = True) -> int
         if tail_end is None:
             return end
         end = tail_end
+
+
+def _joined_place(tokens: Words, i: int, e: Edges) -> int | None:
+    """The end of a second place joined by a dash to the place at token `i`, which the pair
+    names together: "Khu công nghiệp Việt Nam - Singapore"."""
+    dash = tokens.following(tokens.ends[i])
+    if dash is None or tokens.word(dash) not in ("-", "–"):
+        return None
+    second = tokens.following(tokens.ends[dash])
+    return tokens.ends[second] if second is not None and tokens.word(second) in e.places else None
 
 
 def _number_closes(tokens: Words, i: int, e: Edges) -> bool:
