@@ -83,6 +83,16 @@ def test_invisible_characters_do_not_split_a_figure(text: str, value: int):
     assert [q.value for q in extract(text).quantities] == [value]
 
 
+GURUNG_KHEMA_ZERO = "\U00016130"  # a digit of Unicode 16: the regex module's \d, not Python 3.11's
+
+
+@pytest.mark.skipif(GURUNG_KHEMA_ZERO.isdecimal(), reason="this Python reads the digit")
+def test_a_digit_this_python_cannot_read_is_no_figure():
+    record = extract(f"LĐLĐ tỉnh A\nLĐLĐ tỉnh A kết nạp 5{GURUNG_KHEMA_ZERO} đoàn viên, ٣ người.")
+    assert record.text.endswith("kết nạp 5\ufffd đoàn viên, ٣ người.")  # one character for one
+    assert [q.value for q in record.quantities] == [5, 3]  # digits it knows are read
+
+
 def test_a_line_separator_does_not_merge_the_article_into_its_title():
     record = extract("LĐLĐ tỉnh A\u2028LĐLĐ tỉnh A kết nạp 300 đoàn viên.")
     assert record.title == "LĐLĐ tỉnh A"

@@ -53,9 +53,19 @@ _LINE_BREAKS = regex.compile(r"\r\n|[\r\u2028\u2029\x85\x0b\x0c]")
 _INVISIBLE = regex.compile(r"[\p{Cf}\p{Cs}\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")  # Cs: lone surrogates
 
 
+# A digit the regex module's Unicode tables know and this Python's do not (U+16130, of Unicode 16)
+# matches every rule's \d but is no number to int() or Decimal: it becomes U+FFFD, one character
+# for one, so no rule reads it as a figure.
+_OTHER_DIGIT = regex.compile(r"(?![0-9])\d")
+
+
+def _unreadable_digits(text: str) -> str:
+    return _OTHER_DIGIT.sub(lambda m: m.group() if m.group().isdecimal() else "\ufffd", text)
+
+
 def clean_text(raw: str) -> str:
     text = _INVISIBLE.sub("", _LINE_BREAKS.sub("\n", raw))
-    text = unicodedata.normalize("NFC", text)
+    text = _unreadable_digits(unicodedata.normalize("NFC", text))
     headings, caption_suffix = _furniture()
     lines: list[str] = []
     for line in text.split("\n"):
