@@ -48,6 +48,7 @@ class Words:
     periods: str
     quarters: str
     not_year_before: str
+    not_month_before: str
 
 
 # What a rule cannot match without, tested on the whole text first (`Rule.needs`): cheap, and a
@@ -69,6 +70,7 @@ def date_rules() -> list[Rule]:
         periods=alternation(data["period_prefixes"]),
         quarters=alternation(list(data["quarters"])),
         not_year_before=alternation(data["not_year_before"]),
+        not_month_before=alternation(data["not_month_before"]),
     )
     return [*_day_rules(w), *_month_rules(w), *_year_rules(w), *word_rules(data)]
 
@@ -217,9 +219,19 @@ def _month_rules(w: Words) -> list[Rule]:
             lambda m: month(int(m.group("y")), int(m.group("m"))),
             ("tháng",),
         ),
+        # "trong tháng 8", "Tháng 8 vừa qua": a month alone. Not after a figure ("3 tháng 5 ngày":
+        # a duration), nor before a year (the rules above), an amount or a count.
         Rule(
             "month",
-            at_word(r"(?<![\p{L}\d]\s)tháng\s+" + M + r"(?![\d.,/-]|\s*(?:năm|-|/))", I),
+            at_word(
+                r"(?<!\d\s)tháng\s+"
+                + M
+                + END
+                + r"(?!\s*(?:năm|-|/)|\s+(?:"
+                + w.not_month_before
+                + r")(?![\p{L}]))",
+                I,
+            ),
             month_only,
             ("tháng",),
         ),

@@ -35,6 +35,7 @@ class Dates(RuleFile):
     weekday_relative: dict[str, tuple[Literal["week", "next", "last"], int]]
     not_weekday_after: Words
     not_year_before: Words
+    not_month_before: Words
     named_days: list[NamedDay]
     lunar_years: LunarYears
 
