@@ -41,6 +41,7 @@ class Achievements(RuleFile):
     beneficiary_cues: Words
     beneficiary_stops: Words
     as_of_cues: Words
+    as_of_to_end: Words
     comparison_cues: Words
     stop_abbreviations: Words
     awards: Words

@@ -67,9 +67,14 @@ class Dates:
         return self.dates[bisect_left(self.starts, start) : bisect_left(self.starts, end)]
 
 
+@cache
+def _to_end() -> frozenset[str]:
+    return frozenset(cues().data["as_of_to_end"])
+
+
 def as_of(text: str, figure: int, sentence: TextSpan, dates: Dates) -> str | None:
     """The day an as-of cue before the figure in its sentence fixes; a month or a year only when
-    the cue says "hết" (to the end of it). The cue stands within the clause's reach."""
+    the cue says "hết" or "cuối" (to the end of it). The cue stands within the clause's reach."""
     reach = int(cues().data["clause_reach"])
     for m in cues().as_of.finditer(text, max(sentence.start, figure - reach), figure):
         for d in dates.within(m.start(), m.end() + _AS_OF_REACH + 1):
@@ -78,7 +83,7 @@ def as_of(text: str, figure: int, sentence: TextSpan, dates: Dates) -> str | Non
             value = d.value.partition("/")[2] or d.value
             if len(value) == 10:
                 return value
-            if "hết" in m.group().lower():
+            if set(m.group().lower().split()) & _to_end():
                 return last_day(value)
     return None
 
