@@ -14,7 +14,7 @@ from .hits import Hits
 
 _JOINS = regex.compile(r",|(?<![\p{L}])và(?![\p{L}])")  # what joins two figures' phrases in a clause
 # A passive right after the figure: "320 đoàn viên đã được kết nạp vào Đảng" ("were admitted"):
-# the figure's own verb, nearer to it than any cue before it.
+# the figure's own verb, nearer to it than any cue before it, unless a weak cue ("được tặng").
 _PASSIVE = regex.compile(r"\s+(?:(?:đã|đều|cũng|vừa)\s+)*được\s+")
 
 
@@ -43,8 +43,8 @@ def categorise(
             continue
         if end <= q.start:
             distance = q.start - end
-        elif start >= q.start and _PASSIVE.fullmatch(text, q.end, start):
-            distance = 0
+        elif start >= q.start and cue not in c.weak and _PASSIVE.fullmatch(text, q.end, start):
+            distance = 0  # not a weak cue: "230 cá nhân được tặng Bằng khen" is an award
         elif start >= q.start and start - q.end <= 120:
             distance = max(0, start - q.end) + 5  # a cue after the figure: slightly weaker
         else:
