@@ -99,6 +99,7 @@ class Organizations(RuleFile):
     ministries: Words
     place_bodies: list[PlaceBody]
     named_heads: Words
+    union_owned_heads: Words
     placed_heads: Words
     company_heads: Words
     company_forms: Words

@@ -74,6 +74,7 @@ def gazetteer() -> Gazetteer:
             "name_compounds": set(people["name_compounds"]),
             "surnames": set(people["surnames"]),
             "generic_bodies": set(orgs["generic_bodies"]),
+            "union_owned_heads": set(orgs["union_owned_heads"]),
         },
     )
 

@@ -89,6 +89,8 @@ def find_orgs(text: str, g: Gazetteer, tokens: Words) -> list[Found]:
             continue  # "Hội" ending "Đỗ Kim Hội" is not the head of a body (asked after the
             # pattern above, which needs no words: words are the dearest thing to ask for)
         end = name_end(tokens, m.start("name"), m.end())
+        if m.group("head") in g.data["union_owned_heads"] and (owner := _OWNER.match(text, end)):
+            end = name_end(tokens, owner.start(1), owner.end())  # "Quỹ Xã hội | Công đoàn tỉnh"
         name = " ".join(text[m.start() : end].split())
         if name in g.data["generic_bodies"]:
             continue
@@ -97,6 +99,7 @@ def find_orgs(text: str, g: Gazetteer, tokens: Words) -> list[Found]:
 
 
 _WORD_GAPS = regex.compile(r"[\s,&-]+")
+_OWNER = regex.compile(r"[^\S\n]+(Công đoàn|CĐ)(?![\p{L}])")  # the union a fund is named after
 
 
 def _name_words(stretch: str, not_in_names: frozenset[str]) -> bool:
