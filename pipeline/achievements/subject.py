@@ -49,6 +49,7 @@ class Lexicon:
     union_canonical: dict[str, str | None]
     other_actors: regex.Pattern[str]
     not_subject_before: regex.Pattern[str]
+    counted_complement: regex.Pattern[str]  # "tại 150 doanh nghiệp": a count after a complement's word
     belongs_to: regex.Pattern[str]
     union_in_name: regex.Pattern[str]  # the head of a union body's name, inside another name
     agent_marker: regex.Pattern[str]  # "do", "bởi" before the agent of a passive
@@ -76,6 +77,12 @@ def lexicon() -> Lexicon:
             r"(?<![\p{L}])(?:"
             + alternation(cased([*data["not_subject_before"], *verbs], headlines=False))
             + r")\s+$"
+        ),
+        # Not after a verb: "thu hút 224 DN" names the enterprises that act in what follows.
+        counted_complement=regex.compile(
+            r"(?<![\p{L}])(?:"
+            + alternation(cased(data["not_subject_before"], headlines=False))
+            + r")\s+\d[\d.,]*\s+$"
         ),
         belongs_to=regex.compile(r"\s*(?:" + alternation(data["belongs_to"]) + r")\s+"),
         agent_marker=regex.compile(r"(?<![\p{L}])(?:" + alternation(data["agent_markers"]) + r")\s+"),
@@ -148,7 +155,7 @@ def generic_names() -> frozenset[str]:
 def _complement(text: str, start: int, actor: Actor) -> bool:
     """An actor that the words before it make a complement, or that stands in parentheses."""
     before = text[max(start, actor.start - 30) : actor.start]
-    if lexicon().not_subject_before.search(before):
+    if lexicon().not_subject_before.search(before) or lexicon().counted_complement.search(before):
         return True
     left = text[start : actor.start]
     return left.count("(") > left.count(")")
