@@ -17,6 +17,7 @@ from .cues import cues
 
 _ACHIEVER_RULES = (*UNION_RULES, "organ")
 _OF_BEFORE = regex.compile(r"của\s*$")
+_DIGIT = regex.compile(r"\d")
 _JOINED = regex.compile(r"(?:,|(?<![\p{L}])và(?![\p{L}]))\s+(?:\p{Ll}+\s+){0,2}?(?=[^\d]*\d)")
 
 
@@ -24,11 +25,16 @@ def target(text: str, q: Quantity, percents: list[Quantity], span: TextSpan, nxt
     """The plan's percentage a figure reached: a percentage right after it ("đạt 105% kế hoạch");
     `percents` in text order."""
     for p in starting_within(percents, q.end, min(span.end, nxt, q.end + cues().data["target_window"])):
-        before = text[max(q.end, p.start - 12) : p.start]
+        # Up to the percentage's number: its qualifier may be the verb ("vượt 8% kế hoạch").
+        digit = _DIGIT.search(p.text)
+        number = p.start + digit.start() if digit else p.start
+        before = text[max(q.end, number - 12) : number]
         after = text[p.end : p.end + 30]
         plan = p.rule == "percent" and cues().plan_after.match(after)
         if cues().reach_end.search(before) and (plan or p.text.endswith(cues().plan_words)):
-            return float(p.value) + (100.0 if "vượt" in before else 0.0)
+            # "vượt 8% kế hoạch" exceeds it by 8 points; "đạt và vượt 108%" reaches 108
+            exceeded = "vượt" in before and "đạt" not in before and p.value < 100
+            return float(p.value) + (100.0 if exceeded else 0.0)
         if p.text.endswith(cues().plan_words):
             return float(p.value)
     return None
