@@ -56,7 +56,7 @@ _INVISIBLE = regex.compile(r"[\p{Cf}\p{Cs}\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]"
 # A digit the regex module's Unicode tables know and this Python's do not (U+16130, of Unicode 16)
 # matches every rule's \d but is no number to int() or Decimal: it becomes U+FFFD, one character
 # for one, so no rule reads it as a figure.
-_OTHER_DIGIT = regex.compile(r"(?![0-9])\d")
+_OTHER_DIGIT = regex.compile(r"[^\P{Nd}0-9]")  # a digit, not an ASCII one
 
 
 def _unreadable_digits(text: str) -> str:
