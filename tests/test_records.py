@@ -139,10 +139,7 @@ def test_a_cue_that_leads_the_next_figure_is_that_figures():
     ]
 
 
-@pytest.mark.parametrize("path", sorted((ROOT / "corpus").glob("*.txt")), ids=lambda p: p.name)
-def test_cues_found_within_the_figures_clauses_are_the_whole_text_s(path: Path):
-    """The achievements read cues only in the clauses that hold figures: in each such clause they
-    are exactly the cues a scan of the whole text finds there."""
+def _figures_and_hits(path: Path) -> tuple:
     from pipeline import stages
     from pipeline.achievements.clause import clause
     from pipeline.achievements.hits import find_hits, stretches
@@ -153,9 +150,18 @@ def test_cues_found_within_the_figures_clauses_are_the_whole_text_s(path: Path):
     text = article.text
     figures = [q for q in article.quantities if q.kind in ("count", "money")]
     clauses = [clause(text, q.start, q.end, article.sentence_at(q.start)) for q in figures]
-    assert clauses
     up_to = [TextSpan(span.start, q.end) for q, span in zip(figures, clauses, strict=True)]
-    near = find_hits(text, stretches(text, clauses), stretches(text, up_to))
+    return text, figures, clauses, find_hits(text, stretches(text, clauses), stretches(text, up_to))
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "corpus").glob("*.txt")), ids=lambda p: p.name)
+def test_cues_found_within_the_figures_clauses_are_the_whole_text_s(path: Path):
+    """The achievements read cues only in the clauses that hold figures: in each such clause they
+    are exactly the cues a scan of the whole text finds there."""
+    from pipeline.achievements.hits import find_hits
+
+    text, figures, clauses, near = _figures_and_hits(path)
+    assert clauses
     whole = find_hits(text, [(0, len(text))], [(0, len(text))])
     assert len(near.category) <= len(whole.category)
     for span in clauses:
@@ -171,3 +177,25 @@ def test_cues_found_within_the_figures_clauses_are_the_whole_text_s(path: Path):
                 return [h for h in hits if start <= h[0] < end]
 
             assert before([m.span() for m in near.exclusions[kind][1]]) == before([m.span() for m in matches])
+
+
+def test_a_figure_with_no_cue_around_it_has_no_category_nor_exclusion():
+    """`Hits.none_around` lets the achievements skip a figure without weighing it: for every figure
+    of the corpus it is true of (and whose noun does not name a category alone), the weighing
+    would find no category and no plan, stock or other cue."""
+    from pipeline.achievements.category import categorise
+    from pipeline.achievements.clause import exclusion
+    from pipeline.achievements.cues import cues
+
+    skipped = weighed = 0
+    for path in sorted((ROOT / "corpus").glob("*.txt")):
+        text, figures, clauses, hits = _figures_and_hits(path)
+        for q, span in zip(figures, clauses, strict=True):
+            unit = "VND" if q.kind == "money" else cues().units.get(q.unit or "", q.unit)
+            if unit in cues().units_alone or not hits.none_around(span, q.start):
+                weighed += 1
+                continue
+            skipped += 1
+            assert categorise(text, q, span, unit, hits) is None
+            assert exclusion(text, q, span, hits) in (None, ("other", None))
+    assert skipped and weighed  # both kinds of figure are there to check

@@ -9,6 +9,7 @@ dense in figures.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -32,6 +33,16 @@ class Hits:
     # Each exclusion kind ("target", "statistic", "other", and "at_figure", the stock cues that
     # stand right before their figure): the starts of its matches, and the matches, in order.
     exclusions: dict[str, tuple[list[int], list[regex.Match[str]]]]
+    exclusion_starts: list[int]  # the starts of all of them, in order
+
+    def none_around(self, span: tuple[int, int], figure: int) -> bool:
+        """No category cue in the clause `span` and no exclusion cue in it before `figure`: nothing
+        says what the figure is (most figures of a long list of amounts), so it is no result."""
+        start, end = span
+        categories, exclusions = self.category_starts, self.exclusion_starts
+        return bisect_left(categories, start) == bisect_left(categories, end) and bisect_left(
+            exclusions, start
+        ) == bisect_left(exclusions, figure)
 
 
 def stretches(text: str, spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -58,4 +69,5 @@ def find_hits(text: str, clauses: list[tuple[int, int]], before: list[tuple[int,
     for kind, pattern in [*c.exclusions.items(), ("at_figure", c.at_figure)]:
         found = [m for s, e in before for m in pattern.finditer(text, s, e)]
         exclusions[kind] = ([m.start() for m in found], found)
-    return Hits([h[0] for h in category], category, exclusions)
+    every = sorted(start for starts, _ in exclusions.values() for start in starts)
+    return Hits([h[0] for h in category], category, exclusions, every)
