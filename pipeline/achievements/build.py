@@ -126,8 +126,8 @@ def build(article: Article) -> Article:
     for i, q in enumerate(figures):
         sentence, span = sentences[i], clauses[i]
         unit = (q.unit or "VND") if q.kind == "money" else c.units.get(q.unit or "", q.unit)
-        if unit is None:
-            continue  # a count of nothing named ("quận 5", "Điện 4") reports no result
+        if unit is None or not q.value:
+            continue  # a count of nothing named ("quận 5", "Điện 4") or of nothing ("Phiên chợ 0 đồng")
         if unit not in c.units_alone and hits.none_around(span, q.start):
             continue  # no cue in its clause says what it is: neither a result nor a plan or stock
         if q.per or unit in c.never_units or inside_quotes(text, q, sentence):
