@@ -49,8 +49,8 @@ def categorise(
             distance = max(0, start - q.end) + 5  # a cue after the figure: slightly weaker
         else:
             continue
-        if quoted(text, span.start, start):
-            continue
+        if quoted(text, span.start, start) or c.negated.search(text, max(span.start, start - 20), start):
+            continue  # a cue in a quoted name, or denied ("chưa được hỗ trợ"), says nothing done
         key = ((distance + 1) * c.weak.get(cue, 1.0), c.priority.get(name, 99), name)
         if (
             following is not None

@@ -26,6 +26,7 @@ class Cues:
     first_words: regex.Pattern[str]  # `category`'s keys as whole words, in the casings cues match in
     priority: dict[str, int]
     weak: dict[str, float]
+    negated: regex.Pattern[str]  # a negation right before a cue: "chưa được hỗ trợ"
     # Why a figure is not an achievement, in the order they are asked: a plan ("target"), a stock
     # figure ("statistic"), or someone else's wage or price ("other").
     exclusions: dict[str, regex.Pattern[str]]
@@ -66,6 +67,9 @@ def cues() -> Cues:
         ),
         priority={c: i for i, c in enumerate(data["priority"])},
         weak={k: float(v) for k, v in data["weak_cues"].items()},
+        negated=regex.compile(
+            r"(?<![\p{L}])(?:" + alternation(cased(data["negations"])) + r")\s+(?:(?:được|hề|kịp)\s+)*$"
+        ),
         exclusions={
             kind: regex.compile(word(words_or_regex(entries, cased_words=True)))
             for kind, entries in kinds.items()

@@ -23,6 +23,7 @@ class UnionSubject(Shape):
 class Achievements(RuleFile):
     categories: dict[Category, CategoryCues]
     weak_cues: dict[str, float]
+    negations: Words
     priority: list[Category]
     plan_cues: Entries
     stock_cues: Entries
