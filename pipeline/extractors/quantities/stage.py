@@ -20,7 +20,7 @@ import regex
 from ...core import rules
 from ...core.article import Article
 from ...core.patterns import is_year
-from ...core.spans import HasSpan, SpanIndex, first_after_spaces
+from ...core.spans import HasSpan, SpanIndex, before_spaces, first_after_spaces
 from ...core.stage import Stage
 from ...output.models import Quantity
 from ..numbers.reader import Number, as_number, find_numbers, find_word_numbers, parse_digits
@@ -182,9 +182,7 @@ def _currency_prefix(text: str, start: int, voc: Vocabulary) -> regex.Match[str]
     """ "$300", "USD 1,23": a currency right before the figure at `start`. The pattern allows a
     space, and its "$" a final line break, after the prefix: it is searched only where a prefix's
     last character stands before at most two spaces."""
-    i = start
-    while i > max(0, start - 2) and text[i - 1].isspace():
-        i -= 1
+    i = before_spaces(text, start, max(0, start - 2))
     if text[i - 1 : i] not in voc.prefix_ends:
         return None
     return voc.currency_prefix.search(text, max(0, start - 4), start)
