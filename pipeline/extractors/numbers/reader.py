@@ -100,6 +100,16 @@ def parse_digits(s: str) -> Decimal:
     return Decimal(s)
 
 
+_FIRST_DIGITS = regex.compile(r"\d[\d.,]*")
+
+
+def written_value(s: str) -> Decimal | None:
+    """The value of the first figure `s` writes in digits, without the scale words after it
+    ("gần 5 triệu đồng" -> 5): what a scale multiplied. None when `s` holds no digit."""
+    digits = _FIRST_DIGITS.search(s)
+    return parse_digits(digits.group().rstrip(".,")) if digits else None
+
+
 def scale_value(word: str) -> int:
     scales = rules.section("numbers", "scales")
     return int(scales[word] if word in scales else scales[word.lower()])  # "M" is no "m" (metres)

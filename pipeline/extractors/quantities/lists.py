@@ -11,9 +11,7 @@ from decimal import Decimal
 import regex
 
 from ...output.models import Quantity
-from ..numbers.reader import as_number, parse_digits
-
-_DIGITS = regex.compile(r"\d[\d.,]*")
+from ..numbers.reader import as_number, written_value
 
 
 def shared_units(text: str, found: list[Quantity], gap: regex.Pattern[str]) -> list[Quantity]:
@@ -27,22 +25,16 @@ def shared_units(text: str, found: list[Quantity], gap: regex.Pattern[str]) -> l
         if q.end > after.start or gap.fullmatch(text, q.end, after.start) is None:
             continue
         value = Decimal(str(q.value))
-        if _written(q) == value:  # no scale word of its own: the last figure's applies
+        if written_value(q.text) == value:  # no scale word of its own: the last figure's applies
             value *= _scale(after)
         shared = {"kind": after.kind, "unit": after.unit, "per": after.per, "value": as_number(value)}
         out[i] = Quantity.model_validate(q.model_dump() | shared)  # validated, as every quantity is
     return out
 
 
-def _written(q: Quantity) -> Decimal | None:
-    """The value of the first digits in the quantity's text, as written."""
-    digits = _DIGITS.search(q.text)
-    return parse_digits(digits.group().rstrip(".,")) if digits else None
-
-
 def _scale(q: Quantity) -> Decimal:
     """The factor a scale word gives the quantity ("5 triệu đồng": a million), else 1."""
-    written = _written(q)
+    written = written_value(q.text)
     if not written:
         return Decimal(1)
     factor = abs(Decimal(str(q.value)) / written)

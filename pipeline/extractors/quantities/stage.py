@@ -23,12 +23,11 @@ from ...core.patterns import is_year
 from ...core.spans import HasSpan, SpanIndex, before_spaces, first_after_spaces
 from ...core.stage import Stage
 from ...output.models import Quantity
-from ..numbers.reader import Number, as_number, find_numbers, find_word_numbers, parse_digits
+from ..numbers.reader import Number, as_number, find_numbers, find_word_numbers, written_value
 from .lists import shared_units
 from .reading import Reading, counts_something, money, names_what, qualifier, read_right
 from .vocabulary import Vocabulary, vocabulary
 
-_DIGIT_RUN = regex.compile(r"[\d.,]+")
 _AFTER_DIGITS = regex.compile(r"\d[^\S\n]+$")
 _NAME_BEFORE = regex.compile(r"(?<![\p{L}])[\p{Lu}Đ][\p{Ll}\p{M}]*[^\S\n]+[\p{Lu}Đ][\p{Ll}\p{M}]*[^\S\n]+$")
 # "2,500": a decimal comma by Vietnamese convention, but money and counted things come whole, so
@@ -219,8 +218,7 @@ def _has_digit_word(s: str) -> bool:
 
 
 def _scale_of(n: Number, text: str) -> Decimal:
-    digits = _DIGIT_RUN.match(text, n.start, n.end)
-    base = parse_digits(digits.group()) if digits else Decimal(1)
+    base = written_value(text[n.start : n.end])
     return n.value / base if base else Decimal(1)
 
 
