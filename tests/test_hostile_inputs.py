@@ -203,3 +203,26 @@ def test_a_text_too_long_for_an_article_is_named(tmp_path: Path, monkeypatch):
     assert (summary.articles, summary.errors) == (1, 1)
     (error,) = _errors(tmp_path / "out")
     assert error["file"].endswith("book.txt") and "too long for one article" in error["reason"]
+
+
+def test_what_a_text_yields_is_remembered_by_identity_never_compared_character_by_character():
+    # Keyed by equality, a second article equal to the first (the same text extracted twice in
+    # one process, a duplicate in a batch) compared the two whole texts at every figure's lookup:
+    # a second run over 3 MB of amounts took 8 s/MB instead of 0.5.
+    from pipeline.achievements.clause import _marks
+    from pipeline.core.spans import near_digits
+
+    compared: list[str] = []
+
+    class Watched(str):
+        __hash__ = str.__hash__
+
+        def __eq__(self, other: object) -> bool:
+            compared.append(self)
+            return str.__eq__(self, other)
+
+    first, second = Watched("Trao 1.000.000 đồng; " * 50), Watched("Trao 1.000.000 đồng; " * 50)
+    for derive in (near_digits, _marks):
+        assert derive(first) == derive(second)
+        assert derive(second) is derive(second)
+    assert compared == []

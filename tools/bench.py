@@ -16,7 +16,8 @@ each a distinct variant, and reports as a table, all measured here and now:
 - the Dask executor on a two-worker LocalCluster beside the pool of two (when the [dask] extra is
   installed): throughput, and whether records.jsonl is the same bytes;
 - scaling (tools/scaling.py): one article of 10 KB to 10 MB in each hostile shape, seconds per MB
-  (the best of two fresh processes) and peak memory, beside word_tokenize alone on the same text.
+  (the best of two fresh processes) and peak memory, beside word_tokenize alone on the same text;
+  at 1 MB, also an equal copy of the article extracted after it in the same process ("again").
 The same figures go to a JSON file for tracking. Nothing here is asserted: the figures are read.
 """
 
@@ -187,14 +188,16 @@ def scaling_table(rows: list[dict[str, Any]]) -> Any:
         "flat within 2× from 100 KB to 10 MB, under 2 s/MB and 500 MB at 10 MB)",
         title_justify="left",
     )
-    for column in ("shape", "size", "s/MB", "word_tokenize s/MB", "peak MB", "achievements"):
+    columns = ("shape", "size", "s/MB", "again s/MB", "word_tokenize s/MB", "peak MB", "achievements")
+    for column in columns:
         table.add_column(column, justify="left" if column == "shape" else "right")
     for r in rows:
-        tokenizer = r.get("word_tokenize_s_per_mb")
+        tokenizer, again = r.get("word_tokenize_s_per_mb"), r.get("again_s_per_mb")
         table.add_row(
             r["shape"],
             f"{r['mb']:.2f} MB",
             f"{r['s_per_mb']:.2f}",
+            f"{again:.2f}" if again else "",
             f"{tokenizer:.2f}" if tokenizer else "",
             f"{r['peak_mb']:.0f}",
             str(r["achievements"]),
@@ -202,7 +205,7 @@ def scaling_table(rows: list[dict[str, Any]]) -> Any:
     for shape in dict.fromkeys(r["shape"] for r in rows):
         ratio = scaling.flatness(rows, shape)
         if ratio is not None:
-            table.add_row(shape, "flatness", f"{ratio:.2f}×", "", "", "")
+            table.add_row(shape, "flatness", f"{ratio:.2f}×", "", "", "", "")
     return table
 
 

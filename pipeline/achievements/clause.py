@@ -8,13 +8,14 @@ keeps it out of `achievements`; so does a per-unit amount after it, or a quotati
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from functools import cache, lru_cache
+from functools import cache
 
 import regex
 
 from ..core import rules
 from ..core.article import TextSpan
 from ..core.patterns import alternation, quoted
+from ..core.per_text import per_text
 from ..core.spans import first_after_spaces
 from ..output.models import Quantity
 from .cues import cues
@@ -32,7 +33,7 @@ def _clause_end() -> regex.Pattern[str]:
     )
 
 
-@lru_cache(maxsize=2)
+@per_text(2)
 def _marks(text: str) -> tuple[list[int], list[int]]:
     """Starts and ends of every clause mark in `text`, found once per article (each figure's
     clause is then two bisections, not a scan of its stretch: 1 MB of figures took seconds)."""

@@ -12,6 +12,7 @@ from typing import Protocol, TypeVar
 import regex
 
 from .article import TextSpan
+from .per_text import per_text
 
 
 class HasSpan(Protocol):
@@ -151,7 +152,7 @@ _DIGIT_RUN = regex.compile(r"\d[\d\s./,\-–]*")
 REACH = 24  # characters a digit-bearing rule reaches beyond its digits: "trong giai đoạn ", "Chủ nhật, ngày "
 
 
-@lru_cache(maxsize=8)
+@per_text(8)
 def near_digits(text: str) -> tuple[tuple[int, int], ...]:
     """The stretches of `text` within REACH of a digit, merged, in order.
 
