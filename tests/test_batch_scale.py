@@ -235,13 +235,16 @@ def test_the_scaling_table_keeps_the_fastest_of_its_fresh_processes(monkeypatch)
 
     runs = iter([3.0, 2.0, 2.5, 4.0])
 
-    def measure(shape: str, size: int, tokenizer: bool = False) -> dict:
+    def measure(shape: str, size: int, tokenizer: bool = False, again: bool = False) -> dict:
         rate = next(runs)
         row = {"shape": shape, "mb": size / 1e6, "s_per_mb": rate, "peak_mb": 100 * rate, "achievements": 1}
+        row |= {"again_s_per_mb": rate + 0.5} if again else {}
         return row | ({"word_tokenize_s_per_mb": 10 - rate} if tokenizer else {})
 
     monkeypatch.setattr(scaling, "measure", measure)
     small, big = scaling.table((1_000_000, 10_000_000), ("real",), repeats=2)
     assert (small["s_per_mb"], small["peak_mb"], small["runs"]) == (2.0, 300.0, [3.0, 2.0])
     assert small["word_tokenize_s_per_mb"] == 7.0  # the tokenizer's best run of the two
+    assert small["again_s_per_mb"] == 2.5  # so is the second extract in one process, at 1 MB only
     assert (big["s_per_mb"], big["peak_mb"], "word_tokenize_s_per_mb" in big) == (2.5, 400.0, False)
+    assert "again_s_per_mb" not in big
