@@ -12,10 +12,8 @@ from ..output.models import Quantity
 from .cues import cues
 from .hits import Hits
 
-_JOINS = regex.compile(r",|(?<![\p{L}])và(?![\p{L}])")  # what joins two figures' phrases in a clause
-# A passive right after the figure: "320 đoàn viên đã được kết nạp vào Đảng" ("were admitted"):
-# the figure's own verb, nearer to it than any cue before it, unless a weak cue ("được tặng").
-_PASSIVE = regex.compile(r"\s+(?:(?:đã|đều|cũng|vừa)\s+)*được\s+")
+# What joins two figures' phrases in a clause, and ends the phrase a negation denies.
+JOINS = regex.compile(r",|(?<![\p{L}])và(?![\p{L}])")
 
 
 def categorise(
@@ -36,6 +34,8 @@ def categorise(
     leading: list[tuple[float, int, str]] = []  # cues that lead the next figure
     following = next_figure if next_figure is not None and next_figure < span.end else None
     starts = hits.category_starts
+    verb = hits.passive_verb(text, q.end)  # "230 cá nhân được tặng Bằng khen" is an award
+    denied = -1  # where the phrase of the last denied cue ends, as far as known
     for start, end, name, cue in hits.category[
         bisect_left(starts, span.start) : bisect_left(starts, span.end)
     ]:
@@ -43,21 +43,21 @@ def categorise(
             continue
         if end <= q.start:
             distance = q.start - end
-        elif start >= q.start and cue not in c.weak and _PASSIVE.fullmatch(text, q.end, start):
-            distance = 0  # not a weak cue: "230 cá nhân được tặng Bằng khen" is an award
+        elif start == verb and cue not in c.weak:
+            distance = 0
         elif start >= q.start and start - q.end <= 120:
             distance = max(0, start - q.end) + 5  # a cue after the figure: slightly weaker
         else:
             continue
-        if quoted(text, span.start, start) or c.negated.search(text, max(span.start, start - 20), start):
-            continue  # a cue in a quoted name, or denied ("chưa được hỗ trợ"), says nothing done
-        key = ((distance + 1) * c.weak.get(cue, 1.0), c.priority.get(name, 99), name)
-        if (
-            following is not None
-            and q.end <= start
-            and end <= following
-            and _JOINS.search(text, q.end, start)
+        if c.negated.search(text, max(span.start, start - 20), start) or (
+            denied >= 0 and not JOINS.search(text, denied, start)
         ):
+            denied = end  # "không được khám sức khỏe miễn phí": the phrase is denied
+            continue
+        if quoted(text, span.start, start):
+            continue  # a cue in a quoted name says nothing done
+        key = ((distance + 1) * c.weak.get(cue, 1.0), c.priority.get(name, 99), name)
+        if following is not None and q.end <= start and end <= following and JOINS.search(text, q.end, start):
             leading.append(key)  # "X, <cue> Y" / "X và <cue> Y": it opens the next figure's phrase
         else:
             own.append(key)

@@ -77,6 +77,8 @@ def exclusion(text: str, q: Quantity, span: TextSpan, hits: Hits) -> tuple[str, 
     `hits`: the article's cues (`hits.find_hits`).
     """
     c = cues()
+    if (to_come := c.plan_after_figure.match(text, q.end, span.end)) is not None:
+        return "target", to_come.group(1)  # "200 đoàn viên sẽ được hỗ trợ"
     # Only the last cue at a figure before this one can end right before it (any earlier one has
     # that cue between); matched again within the clause, whose end its look-ahead may not pass.
     starts, _ = hits.exclusions["at_figure"]
@@ -91,17 +93,14 @@ def exclusion(text: str, q: Quantity, span: TextSpan, hits: Hits) -> tuple[str, 
         first, stop = bisect_left(starts, start), bisect_left(starts, q.start)
         if first == stop:
             continue  # no cue of this kind before the figure: the usual case
+        if kind == "statistic" and hits.passive_verb(text, q.end) is not None:
+            continue  # "Toàn tỉnh có 85 sáng kiến được công nhận": an event, not a state
         found = [
             m
             # Matched in the whole text, so a cue's look-ahead may read the figure itself ("đề
             # xuất 1.532 sáng kiến" proposes nothing).
             for m in matches[first:stop]
-            if m.end() <= q.start
-            and not (
-                kind == "other"
-                and m.group().lower() not in c.per_unit
-                and c.value_heads.search(text, m.end(), q.start)
-            )
+            if m.end() <= q.start and not (kind == "other" and _not_reaching(text, m, q, hits))
         ]
         if found:
             return kind, found[-1].group()
@@ -110,6 +109,18 @@ def exclusion(text: str, q: Quantity, span: TextSpan, hits: Hits) -> tuple[str, 
     ):
         return "other", None
     return None
+
+
+def _not_reaching(text: str, m: regex.Match[str], q: Quantity, hits: Hits) -> bool:
+    """A wage or price cue `m` does not reach the figure `q` across the words that give a gift's
+    value ("thu nhập thấp với tổng trị giá 400 triệu đồng"), nor across a comma and a cue of what
+    was done ("nợ bảo hiểm xã hội, thu hồi 1,2 tỷ đồng"); a per-unit cue reaches across both."""
+    if m.group().lower() in cues().per_unit:
+        return False
+    if cues().value_heads.search(text, m.end(), q.start):
+        return True
+    comma = text.find(",", m.end(), q.start)
+    return comma >= 0 and hits.strong_cue_in(comma, q.start)
 
 
 def inside_quotes(text: str, q: Quantity, sentence: TextSpan) -> bool:

@@ -27,6 +27,8 @@ class Cues:
     priority: dict[str, int]
     weak: dict[str, float]
     negated: regex.Pattern[str]  # a negation right before a cue: "chưa được hỗ trợ"
+    passive: regex.Pattern[str]  # a passive right after a figure: " đã được " (its end: the verb)
+    plan_after_figure: regex.Pattern[str]  # " sẽ", " dự kiến" right after a figure: to come
     # Why a figure is not an achievement, in the order they are asked: a plan ("target"), a stock
     # figure ("statistic"), or someone else's wage or price ("other").
     exclusions: dict[str, regex.Pattern[str]]
@@ -68,7 +70,15 @@ def cues() -> Cues:
         priority={c: i for i, c in enumerate(data["priority"])},
         weak={k: float(v) for k, v in data["weak_cues"].items()},
         negated=regex.compile(
-            r"(?<![\p{L}])(?:" + alternation(cased(data["negations"])) + r")\s+(?:(?:được|hề|kịp)\s+)*$"
+            r"(?<![\p{L}])(?:"
+            + alternation(cased(data["negations"]))
+            + r")\s+(?:(?:"
+            + alternation(data["negation_bridges"])
+            + r")\s+)*$"
+        ),
+        passive=regex.compile(r"\s+(?:(?:" + alternation(data["passive_auxiliaries"]) + r")\s+)*được\s+"),
+        plan_after_figure=regex.compile(
+            r"\s+(" + alternation(data["plan_cues_after_figure"]) + r")(?![\p{L}])"
         ),
         exclusions={
             kind: regex.compile(word(words_or_regex(entries, cased_words=True)))

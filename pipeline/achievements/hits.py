@@ -44,6 +44,31 @@ class Hits:
             exclusions, start
         ) == bisect_left(exclusions, figure)
 
+    def passive_verb(self, text: str, figure_end: int) -> int | None:
+        """Where the verb of a passive right after a figure begins, when a category cue that is
+        not weak stands there ("320 đoàn viên đã được kết nạp vào Đảng"; not "được tặng")."""
+        c = cues()
+        m = c.passive.match(text, figure_end)
+        if m is None:
+            return None
+        at = m.end()
+        starts = self.category_starts
+        k = bisect_left(starts, at)
+        while k < len(starts) and starts[k] == at:
+            if self.category[k][3] not in c.weak:
+                return at
+            k += 1
+        return None
+
+    def strong_cue_in(self, start: int, end: int) -> bool:
+        """A category cue that is not weak lies wholly within `start:end`."""
+        weak = cues().weak
+        starts = self.category_starts
+        return any(
+            e <= end and cue not in weak
+            for _, e, _, cue in self.category[bisect_left(starts, start) : bisect_left(starts, end)]
+        )
+
 
 def stretches(text: str, spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
     """The spans (start and end, in text order) reaching MARGIN further, merged. (A clause may

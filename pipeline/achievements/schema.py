@@ -24,8 +24,11 @@ class Achievements(RuleFile):
     categories: dict[Category, CategoryCues]
     weak_cues: dict[str, float]
     negations: Words
+    negation_bridges: Words
+    passive_auxiliaries: Words
     priority: list[Category]
     plan_cues: Entries
+    plan_cues_after_figure: Words
     stock_cues: Entries
     stock_cues_at_figure: Entries
     other_cues: Entries

@@ -52,6 +52,8 @@ class Lexicon:
     counted_complement: regex.Pattern[str]  # "tại 150 doanh nghiệp": a count after a complement's word
     belongs_to: regex.Pattern[str]
     union_in_name: regex.Pattern[str]  # the head of a union body's name, inside another name
+    union_head_before: regex.Pattern[str]  # "Công đoàn " right before "Công ty": that company's union
+    given_to: regex.Pattern[str]  # " cho " (and at most a qualifier's words) before a figure
     agent_marker: regex.Pattern[str]  # "do", "bởi" before the agent of a passive
     agent_verb: regex.Pattern[str]  # what the agent did, right after it
 
@@ -87,6 +89,14 @@ def lexicon() -> Lexicon:
         belongs_to=regex.compile(r"\s*(?:" + alternation(data["belongs_to"]) + r")\s+"),
         agent_marker=regex.compile(r"(?<![\p{L}])(?:" + alternation(data["agent_markers"]) + r")\s+"),
         agent_verb=regex.compile(r"\s*(?:đã\s+)?(?:" + alternation(data["agent_verbs"]) + r")(?![\p{L}])"),
+        given_to=regex.compile(
+            r"[^\S\n]+(?:" + alternation(data["beneficiary_cues"]) + r")[^\S\n]+(?:\p{L}+[^\S\n]+){0,2}"
+        ),
+        union_head_before=regex.compile(
+            r"(?<![\p{L}])(?:"
+            + alternation([*orgs["union_heads"], *(h.lower() for h in orgs["union_heads"] if " " in h)])
+            + r")[^\S\n]+$"
+        ),
         union_in_name=regex.compile(
             r"(?<![\p{L}])(?:"
             + alternation([*orgs["federation_heads"], *orgs["union_heads"]])
@@ -117,8 +127,14 @@ def candidates(text: str, span: TextSpan, entities: list[Entity]) -> list[Actor]
         ):
             found.append(Actor(_generic(text, m, entities), True, m.start(), m.end()))
     for m in lex.other_actors.finditer(text, span.start, span.end):
-        if not any(a.start <= m.start() < a.end for a in found):
+        if any(a.start <= m.start() < a.end for a in found):
+            continue
+        head = lex.union_head_before.search(text, max(span.start, m.start() - 16), m.start())
+        if head is None:
             found.append(Actor(m.group(), False, m.start(), m.end()))
+        else:  # "Công đoàn Công ty đã chi ...": the company's union, a union body
+            name = _named_in_full(text, head.start(), m.end(), entities)
+            found.append(Actor(name, True, head.start(), m.end()))
     kept: list[Actor] = []
     previous: tuple[Actor, bool] | None = None  # the last actor seen and whether it was a complement
     for actor in sorted(found, key=lambda a: a.start):
@@ -135,6 +151,14 @@ def candidates(text: str, span: TextSpan, entities: list[Entity]) -> list[Actor]
 _COUNTED = regex.compile(r"\d\s+$")
 # What joins the items of a list of names.
 _LISTED = regex.compile(r"\s*(?:,|và|,\s*và|;)?\s*")
+
+
+def _named_in_full(text: str, start: int, end: int, entities: list[Entity]) -> str:
+    """A short union name ("Công đoàn Công ty") as the article names it in full elsewhere ("Công
+    đoàn Công ty Samsung Display"), when one union body's name begins with it; else as written."""
+    short = text[start:end].lower()
+    full = {e.canonical for e in entities if e.rule in _UNION and e.canonical.lower().startswith(short + " ")}
+    return full.pop() if len(full) == 1 else text[start:end]
 
 
 def _generic(text: str, m: regex.Match[str], entities: list[Entity]) -> str | None:
@@ -171,11 +195,35 @@ def subject(
     for actors in found:
         unions = [a for a in actors if a.union]
         if unions:
-            return unions[-1]
+            return _owner_after(text, unions[-1], figure, entities) or unions[-1]
     for actors in found:
         if actors:
             return actors[-1]
     return agent_after(text, clause, figure, entities)
+
+
+# "của" after the union's verb: whose the thing given is ("trao thưởng của Ban Giám đốc").
+_OF = regex.compile(r"(?<![\p{L}])\p{L}+[^\S\n]+của[^\S\n]+$")
+
+
+def _owner_after(text: str, union: Actor, figure: int, entities: list[Entity]) -> Actor | None:
+    """Another actor whose gift the union hands out to the figure's people, named with "của"
+    between the union's verb and "cho" right before the figure: "Chủ tịch Công đoàn Công ty trao
+    thưởng của Ban Giám đốc cho 300 công nhân". Right after the union's name, "của" names whose
+    union it is ("Công đoàn cơ sở của Công ty X"), so a word must stand between; elsewhere it
+    names whose something else is ("bán điện đúng giá của nhà nước giúp cho 406.000 CN")."""
+    lex = lexicon()
+    for m in lex.other_actors.finditer(text, union.end, figure):
+        before = _OF.search(text, union.end, m.start())
+        if before is None or before.start() <= union.end:
+            continue
+        named = [e for e in entities if e.start <= m.start() < e.end]
+        if any(e.rule in _UNION or _of_a_union(e) for e in named):
+            continue
+        end = max((e.end for e in named), default=m.end())
+        if lex.given_to.fullmatch(text, end, figure):
+            return Actor(m.group(), False, m.start(), m.end())
+    return None
 
 
 def agent_after(text: str, clause: TextSpan, figure: int, entities: list[Entity]) -> Actor | None:
