@@ -7,6 +7,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import Counter
 
+from ...core import rules
 from .gazetteer import Found, Gazetteer
 
 
@@ -23,9 +24,12 @@ def resolve(text: str, found: list[Found], candidates: list[Found], g: Gazetteer
     provinces = Counter(f.place for f in found if f.type == "LOCATION" and f.level in ("tỉnh", "thành phố"))
     starts = sorted(f.start for f in federations)
     starting_at = {f.start: f for f in federations}
+    level_words = set(rules.section("organizations", "levels").values())
     for f in found:
         if f.rule == "federation":
             _federation(f, placed)
+        elif f.rule == "union" and f.level in level_words and f.place is None:
+            _levelled_union(f, placed, found)
         elif f.rule == "named" and (inner := _last_inside(f, starts, starting_at)) is not None:
             # its name runs to the federation's end: "Đảng bộ cơ quan LĐLĐ tỉnh | đã kết nạp"
             before = " ".join(text[f.start : inner.start].split())
@@ -70,6 +74,16 @@ def _federation(f: Found, placed: Counter[tuple[str, str]]) -> str:
             f.level, f.place = max(same_level)[1]
     f.canonical = " ".join(x for x in ("LĐLĐ", _unless_said(f.level, f.place), f.place) if x)
     return f.canonical
+
+
+def _levelled_union(f: Found, placed: Counter[tuple[str, str]], found: list[Found]) -> None:
+    """A union body named with a level and no place ("CĐ Giáo dục huyện"): the place of that level
+    the article names most, its federations' first, else its places' ("huyện Mỹ Đức")."""
+    at_level = Counter({place: n for (level, place), n in placed.items() if level == f.level})
+    if not at_level:
+        at_level = Counter(e.place for e in found if e.type == "LOCATION" and e.level == f.level and e.place)
+    f.place = max(at_level, key=lambda p: (at_level[p], p)) if at_level else None
+    f.canonical = " ".join(x for x in (f.canonical, _unless_said(f.level, f.place), f.place) if x)
 
 
 def _unless_said(level: str | None, place: str | None) -> str | None:

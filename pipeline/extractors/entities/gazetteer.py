@@ -156,6 +156,10 @@ def _org_patterns(orgs: dict[str, Any], levels: str, place_alt: str) -> dict[str
             + r")"
             + WB
         ),
+        # A level word closing a union body's name with no place after it: "CĐ Giáo dục huyện".
+        "level_after": one_line(
+            r"[^\S\n]+(?P<level>" + levels + r")" + WB + r"(?![^\S\n]+(?:" + place_alt + r"))"
+        ),
         "union_plain": one_line(r"(?<![\p{L}])(?P<head>" + union + r")\s+(?P<level>" + levels + r")" + WB),
         "state": one_line(r"(?<![\p{L}])(?:" + alternation(state_forms) + r")" + WB),
         "media": one_line(

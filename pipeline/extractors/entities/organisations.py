@@ -61,7 +61,10 @@ def find_orgs(text: str, g: Gazetteer, tokens: Words) -> list[Found]:
             head = "Công đoàn" if m.group("head") in ("CĐ", "Công đoàn") else m.group("head")
             end = name_end(tokens, m.start("rest"), m.end())
             rest = " ".join(text[m.start("rest") : end].split())
-            out.append(Found(m.start(), end, "ORGANIZATION", f"{head} {rest}", "union"))
+            # "CĐ Giáo dục huyện đã ...": of the district the article is about (canonical.resolve)
+            bare = p["level_after"].match(text, end)
+            level, end = (level_word(bare.group("level")), bare.end()) if bare else (None, end)
+            out.append(Found(m.start(), end, "ORGANIZATION", f"{head} {rest}", "union", level))
     for m in p["union_plain"].finditer(text):
         out.append(
             Found(m.start(), m.end(), "ORGANIZATION", "", "federation", level_word(m.group("level")), None)
