@@ -104,9 +104,10 @@ def exclusion(text: str, q: Quantity, span: TextSpan, hits: Hits) -> tuple[str, 
         ]
         if found:
             return kind, found[-1].group()
-    if first_after_spaces(text, q.end) in c.per_unit_firsts and c.per_unit_after.match(
-        text, q.end, min(span.end, q.end + 25)
-    ):
+    after = first_after_spaces(text, q.end)
+    if after in c.per_unit_firsts and c.per_unit_after.match(text, q.end, min(span.end, q.end + 25)):
+        return "other", None
+    if q.kind == "money" and after in c.each_firsts and c.each_after_amount.match(text, q.end, span.end):
         return "other", None
     return None
 

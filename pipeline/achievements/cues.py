@@ -42,6 +42,8 @@ class Cues:
     qualitative: regex.Pattern[str]
     per_unit_after: regex.Pattern[str]  # "500.000 đồng/suất", "lương ... sinh hoạt": not a result
     per_unit_firsts: frozenset[str]  # the characters it can begin with, after spaces
+    each_after_amount: regex.Pattern[str]  # "500 ngàn đồng cho mỗi gia đình": an amount each
+    each_firsts: frozenset[str]  # the characters it can begin with, after spaces
     plan_after: regex.Pattern[str]  # "(đạt 107,3%) kế hoạch": the percentage is against a plan
     plan_words: tuple[str, ...]
     reach_end: regex.Pattern[str]  # "đạt", "vượt" right before a percentage
@@ -108,6 +110,8 @@ def cues() -> Cues:
             + r")"
         ),
         per_unit_firsts=frozenset(["/", *(w[0] for w in data["someone_else_after"])]),
+        each_after_amount=regex.compile(r"\s*(?:" + alternation(data["each_after_amount"]) + r")(?![\p{L}])"),
+        each_firsts=frozenset(w[0] for w in data["each_after_amount"]),
         plan_after=regex.compile(
             r"\s*(?:"
             + alternation(voc_units("percent_words"))

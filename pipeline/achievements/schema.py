@@ -34,6 +34,7 @@ class Achievements(RuleFile):
     other_cues: Entries
     per_unit_after: Words
     someone_else_after: Words
+    each_after_amount: Words
     giving_verbs: Words
     never_units: Words
     union_subjects: list[UnionSubject]
