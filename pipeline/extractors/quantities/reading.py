@@ -34,9 +34,10 @@ def read_right(text: str, n: Number, voc: Vocabulary) -> Reading | None:
         return Reading("percent", m.end(), "%", "%")
     if (m := voc.plan.match(text, pos)) is not None and after_reach(text, n.start):
         return Reading("percent", m.end(), "%", "%")
-    if voc.not_quantity.match(text, pos) is not None:
-        return None
-    if (m := voc.unit.match(text, pos)) is not None:
+    m = voc.unit.match(text, pos)
+    if (time := voc.not_quantity.match(text, pos)) is not None and (m is None or m.end() <= time.end()):
+        return None  # "3 buổi" is a time; "45 buổi đối thoại", a longer counted noun, are not
+    if m is not None:
         return Reading("count", m.end(), m.group(1), voc.unit_canonical[m.group(1)])
     return Reading("count", pos, None, None)
 
