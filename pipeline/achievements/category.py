@@ -67,4 +67,6 @@ def categorise(
             best = (0.0, 0, name)
     if best is None and unit in c.units_alone:
         return c.units_alone[unit]  # "2.500 “Mái ấm Công đoàn” được xây dựng": the noun says it
+    if best and best[2] == "other" and c.suffered.match(text, q.end):
+        return None  # "Kết quả, có 300 công nhân bị mất việc": an outcome suffered, not achieved
     return best[2] if best else None

@@ -29,6 +29,7 @@ class Cues:
     negated: regex.Pattern[str]  # a negation right before a cue: "chưa được hỗ trợ"
     passive: regex.Pattern[str]  # a passive right after a figure: " đã được " (its end: the verb)
     plan_after_figure: regex.Pattern[str]  # " sẽ", " dự kiến" right after a figure: to come
+    suffered: regex.Pattern[str]  # " bị" right after a figure: what it counts was done to them
     # Why a figure is not an achievement, in the order they are asked: a plan ("target"), a stock
     # figure ("statistic"), or someone else's wage or price ("other").
     exclusions: dict[str, regex.Pattern[str]]
@@ -78,7 +79,8 @@ def cues() -> Cues:
             + alternation(data["negation_bridges"])
             + r")\s+)*$"
         ),
-        passive=regex.compile(r"\s+(?:(?:" + alternation(data["passive_auxiliaries"]) + r")\s+)*được\s+"),
+        passive=regex.compile(_after_auxiliaries(data, ["được"]) + r"\s+"),
+        suffered=regex.compile(_after_auxiliaries(data, data["adversity_markers"]) + r"(?![\p{L}])"),
         plan_after_figure=regex.compile(
             r"\s+(" + alternation(data["plan_cues_after_figure"]) + r")(?![\p{L}])"
         ),
@@ -127,6 +129,11 @@ def cues() -> Cues:
         gives_after=regex.compile(r"\s*(?:đã\s+)?(?:" + alternation(data["giving_verbs"]) + r")"),
         data=data,
     )
+
+
+def _after_auxiliaries(data: dict[str, Any], heads: list[str]) -> str:
+    """One of `heads` right after a figure, past the auxiliaries a passive may take ("đã được")."""
+    return r"\s+(?:(?:" + alternation(data["passive_auxiliaries"]) + r")\s+)*(?:" + alternation(heads) + r")"
 
 
 def voc_units(key: str) -> list[str]:

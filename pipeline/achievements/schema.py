@@ -26,6 +26,7 @@ class Achievements(RuleFile):
     negations: Words
     negation_bridges: Words
     passive_auxiliaries: Words
+    adversity_markers: Words
     priority: list[Category]
     plan_cues: Entries
     plan_cues_after_figure: Words
