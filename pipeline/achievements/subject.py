@@ -27,6 +27,7 @@ from ..core import rules
 from ..core.article import TextSpan
 from ..core.patterns import alternation, cased
 from ..core.spans import starting_within
+from ..extractors.entities.canonical import extended
 from ..extractors.entities.levels import RANK, level_of
 from ..extractors.entities.main_organisation import UNION_RULES
 from ..output.models import Entity
@@ -154,11 +155,9 @@ _LISTED = regex.compile(r"\s*(?:,|và|,\s*và|;)?\s*")
 
 
 def _named_in_full(text: str, start: int, end: int, entities: list[Entity]) -> str:
-    """A short union name ("Công đoàn Công ty") as the article names it in full elsewhere ("Công
+    """A short union name ("công đoàn công ty") as the article names it in full elsewhere ("Công
     đoàn Công ty Samsung Display"), when one union body's name begins with it; else as written."""
-    short = text[start:end].lower()
-    full = {e.canonical for e in entities if e.rule in _UNION and e.canonical.lower().startswith(short + " ")}
-    return full.pop() if len(full) == 1 else text[start:end]
+    return extended(text[start:end], (e.canonical for e in entities if e.rule in _UNION)) or text[start:end]
 
 
 def _generic(text: str, m: regex.Match[str], entities: list[Entity]) -> str | None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter
+from collections.abc import Iterable
 
 from ...core import rules
 from .gazetteer import Found, Gazetteer
@@ -30,6 +31,14 @@ def resolve(text: str, found: list[Found], candidates: list[Found], g: Gazetteer
             _federation(f, placed)
         elif f.rule == "union" and f.level in level_words and f.place is None:
             _levelled_union(f, placed, found)
+    # "Công đoàn Công ty" (organisations: a union's head and a company's alone): the one company
+    # union the article names in full, if one
+    words = g.data["company_words"]
+    short = {f"Công đoàn {words.get(h, h)}" for h in g.data["orgs"]["company_heads"]}
+    unions = [f.canonical for f in found if f.rule == "union"]
+    for f in found:
+        if f.rule == "union" and f.canonical in short:
+            f.canonical = extended(f.canonical, unions) or f.canonical
         elif f.rule == "named" and (inner := _last_inside(f, starts, starting_at)) is not None:
             # its name runs to the federation's end: "Đảng bộ cơ quan LĐLĐ tỉnh | đã kết nạp"
             before = " ".join(text[f.start : inner.start].split())
@@ -74,6 +83,29 @@ def _federation(f: Found, placed: Counter[tuple[str, str]]) -> str:
             f.level, f.place = max(same_level)[1]
     f.canonical = " ".join(x for x in ("LĐLĐ", _unless_said(f.level, f.place), f.place) if x)
     return f.canonical
+
+
+def extended(short: str, names: Iterable[str]) -> str | None:
+    """The one name of `names` that goes on from `short` ("Công đoàn Công ty" -> "Công đoàn Công
+    ty TNHH Sankoh", "CĐCS Cty TNHH Long Sinh"), compared spelled out and in lower case; None when
+    none does or several do."""
+    start = spelled(short) + " "
+    longer = {n for n in names if spelled(n).startswith(start)}
+    return longer.pop() if len(longer) == 1 else None
+
+
+def spelled(name: str) -> str:
+    """A union body's name in lower case with its heads spelled out ("CĐCS Cty X" -> "công đoàn
+    công ty x"), to compare the ways an article writes one name."""
+    orgs = rules.load("organizations")
+    words = name.split()
+    heads = {h.lower() for h in orgs["union_heads"]}
+    for k in sorted({len(h.split()) for h in heads}, reverse=True):  # "Công đoàn cơ sở" before "Công đoàn"
+        if " ".join(words[:k]).lower() in heads:
+            words = ["công", "đoàn", *words[k:]]
+            break
+    company = orgs["company_words"]
+    return " ".join(" ".join(company.get(w, w) for w in words).lower().split())
 
 
 def _levelled_union(f: Found, placed: Counter[tuple[str, str]], found: list[Found]) -> None:

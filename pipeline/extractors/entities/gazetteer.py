@@ -191,6 +191,10 @@ def _org_patterns(orgs: dict[str, Any], levels: str, place_alt: str) -> dict[str
             + r")?"
             + WB
         ),
+        # A company's head word with no name after it, after a union's head: "CĐ Công ty, ...".
+        "company_alone": one_line(
+            r"(?:" + alternation(orgs["company_heads"]) + r")" + WB + r"(?![^\S\n]+[\p{Lu}Đ\d])"
+        ),
         # A company's name: its first word here, the rest settled by the tokens (names.name_end).
         "company": one_line(
             r"(?:(?P<union>" + union + r")(?:\s*\([\p{Lu}Đ]{1,6}\))?\s+)?"

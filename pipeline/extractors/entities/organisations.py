@@ -47,8 +47,14 @@ def find_orgs(text: str, g: Gazetteer, tokens: Words) -> list[Found]:
         fixed = g.patterns["fixed_phrase"].search(text, m.start("rest"), m.end("rest"))
         clip_from = fixed.end() if fixed else m.start("rest")  # "cơ quan Dân, Đảng": "Đảng" is inside
         rest = text[m.start("rest") : clip_at_breakers(text, clip_from, m.end("rest"), g)]
+        if (alone := p["company_alone"].match(text, m.start("rest"))) is not None:
+            # "CĐ Công ty, khẳng định ...": the union of the company the article is about, by its
+            # short name (canonical.resolve gives it the full one when the article names it once)
+            name = "Công đoàn " + g.data["company_words"].get(alone.group(), alone.group())
+            out.append(Found(m.start(), alone.end(), "ORGANIZATION", name, "union", "grassroots"))
+            continue
         if not rest or rest in g.data["orgs"]["company_heads"]:
-            continue  # "CĐCS Cty": the company is named elsewhere
+            continue
         level = level_word(m.group("level"))
         if rest in g.places or (level and rest):
             canonical_place, kind = g.places.get(rest, (rest, level or ""))
