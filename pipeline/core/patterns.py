@@ -42,16 +42,23 @@ def one_line(pattern: str) -> regex.Pattern[str]:
 
 def words_or_regex(entries: list[Any], cased_words: bool = False) -> str:
     """An alternation of rule-file entries, in their order: a plain string is a literal word or
-    phrase (escaped; with `cased_words`, in its printed casings too); `{regex: ...}` is a pattern,
-    kept as written. Order matters: the first alternative that matches at a position wins, and
-    the match is reported as the cue."""
-    parts = []
-    for entry in entries:
+    phrase (with `cased_words`, in its printed casings too); `{regex: ...}` is a pattern, kept as
+    written. Order matters between the patterns and the runs of words between them: the first
+    that matches at a position wins, and the match is reported as the cue. A run of words is one
+    `alternation` (a trie, the longest word first): listed one by one, the engine tried each word
+    in turn at every position (a megabyte of amounts, whose every "đồng" begins like "đề ra",
+    "đóng BHXH", took 55 ms a list instead of 10)."""
+    parts: list[str] = []
+    run: list[str] = []
+    for entry in [*entries, None]:
+        if isinstance(entry, str):
+            run += cased([entry]) if cased_words else [entry]
+            continue
+        if run:
+            parts.append(alternation(run))
+            run = []
         if isinstance(entry, dict):
             parts.append(str(entry["regex"]))
-        else:
-            variants = cased([entry]) if cased_words else [entry]
-            parts.extend(regex.escape(v, special_only=True, literal_spaces=True) for v in variants)
     return "|".join(parts)
 
 
