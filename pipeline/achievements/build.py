@@ -123,13 +123,14 @@ def build(article: Article) -> Article:
         clauses.add(*span)
     up_to = zip(clauses.starts, (q.end for q in figures), strict=True)  # each clause up to its figure
     hits = find_hits(text, stretches(text, clauses), stretches(text, up_to))
+    clause_starts, clause_ends = clauses.starts, clauses.ends
     for i, q in enumerate(figures):
-        sentence, span = sentences[i], clauses[i]
         unit = (q.unit or "VND") if q.kind == "money" else c.units.get(q.unit or "", q.unit)
         if unit is None or not q.value:
             continue  # a count of nothing named ("quận 5", "Điện 4") or of nothing ("Phiên chợ 0 đồng")
-        if unit not in c.units_alone and hits.none_around(span, q.start):
+        if unit not in c.units_alone and hits.none_around((clause_starts[i], clause_ends[i]), q.start):
             continue  # no cue in its clause says what it is: neither a result nor a plan or stock
+        sentence, span = sentences[i], clauses[i]  # made only for figures weighed
         if q.per or unit in c.never_units or inside_quotes(text, q, sentence):
             continue
         normalized = unit if q.kind == "money" else c.normalized.get(unit, unit)
