@@ -55,6 +55,8 @@ class Lexicon:
     union_in_name: regex.Pattern[str]  # the head of a union body's name, inside another name
     union_head_before: regex.Pattern[str]  # "Công đoàn " right before "Công ty": that company's union
     given_to: regex.Pattern[str]  # " cho " (and at most a qualifier's words) before a figure
+    acts_after: regex.Pattern[str]  # " đã", " trao": right after an actor, its verb
+    gift_of: regex.Pattern[str]  # "nhận quà của ": a cue, then whose the gift is
     agent_marker: regex.Pattern[str]  # "do", "bởi" before the agent of a passive
     agent_verb: regex.Pattern[str]  # what the agent did, right after it
 
@@ -90,6 +92,10 @@ def lexicon() -> Lexicon:
         belongs_to=regex.compile(r"\s*(?:" + alternation(data["belongs_to"]) + r")\s+"),
         agent_marker=regex.compile(r"(?<![\p{L}])(?:" + alternation(data["agent_markers"]) + r")\s+"),
         agent_verb=regex.compile(r"\s*(?:đã\s+)?(?:" + alternation(data["agent_verbs"]) + r")(?![\p{L}])"),
+        gift_of=regex.compile(r"(?<![\p{L}])(?:" + alternation(verbs) + r")[^\S\n]+của[^\S\n]+$"),
+        acts_after=regex.compile(
+            r"[^\S\n]+(?:" + alternation([*data["subject_markers"], *verbs]) + r")(?![\p{L}])"
+        ),
         given_to=regex.compile(
             r"[^\S\n]+(?:" + alternation(data["beneficiary_cues"]) + r")[^\S\n]+(?:\p{L}+[^\S\n]+){0,2}"
         ),
@@ -140,8 +146,17 @@ def candidates(text: str, span: TextSpan, entities: list[Entity]) -> list[Actor]
     previous: tuple[Actor, bool] | None = None  # the last actor seen and whether it was a complement
     for actor in sorted(found, key=lambda a: a.start):
         complement = _complement(text, span.start, actor)
-        if previous is not None and previous[1] and _LISTED.fullmatch(text, previous[0].end, actor.start):
-            complement = True  # "của LĐLĐ tỉnh, CĐ Giáo dục tỉnh Bắc Kạn": the list goes on
+        if (
+            previous is not None
+            and previous[1]
+            and _LISTED.fullmatch(text, previous[0].end, actor.start)
+            and not (actor.union and lex.acts_after.match(text, actor.end))
+        ):
+            # "của LĐLĐ tỉnh, CĐ Giáo dục tỉnh Bắc Kạn": the list goes on; not into a union body
+            # its verb follows ("Được sự hỗ trợ của LĐLĐ tỉnh, Công đoàn cơ sở đã trao ..."). Any
+            # other actor stays in the list: "được sự ủy quyền của LĐLĐ TPHCM, Báo Người Lao Động
+            # đã ... trao" reports the federation's gifts (the shared gold's reading).
+            complement = True
         if not complement:
             kept.append(actor)
         previous = (actor, complement)
@@ -198,7 +213,20 @@ def subject(
     for actors in found:
         if actors:
             return actors[-1]
-    return agent_after(text, clause, figure, entities)
+    return agent_after(text, clause, figure, entities) or _gift_of(text, clause, figure, entities)
+
+
+def _gift_of(text: str, clause: TextSpan, figure: int, entities: list[Entity]) -> Actor | None:
+    """For a clause that names no actor before its figure, another actor whose gift the figure's
+    people received, named with "của" right after the gift's cue: "50 công nhân được nhận quà của
+    Công ty" (not "50 công nhân của Công ty được nhận quà": there it is the workers' employer)."""
+    lex = lexicon()
+    for m in lex.other_actors.finditer(text, figure, clause.end):
+        if lex.gift_of.search(text, figure, m.start()) and not any(
+            e.start <= m.start() < e.end and (e.rule in _UNION or _of_a_union(e)) for e in entities
+        ):
+            return Actor(m.group(), False, m.start(), m.end())
+    return None
 
 
 # "của" after the union's verb: whose the thing given is ("trao thưởng của Ban Giám đốc").
