@@ -129,9 +129,11 @@ def find_quantities(
                 continue
             if second.kind != "count" or second.unit:
                 first_value = n.value
-                if not n.scaled and nxt.scaled and n.value < nxt.value:
-                    # "50 - 100 nghìn": the scale of the second end applies to the first
-                    first_value = n.value * _scale_of(nxt, text)
+                if nxt.scaled and not n.scaled:
+                    # "50 - 100 nghìn": the scale of the second end applies to the first, unless
+                    # the first is written in full ("từ 500.000 đến 1 triệu đồng"): whichever
+                    # puts the two ends nearer each other
+                    first_value = _nearer(n.value, n.value * _scale_of(nxt, text), nxt.value)
                 qual, qstart = qualifier(text, n.start, voc)
                 out.append(_quantity(text, qstart, second.end, second.kind, first_value, second, qual))
                 out.append(_quantity(text, nxt.start, second.end, second.kind, nxt.value, second, "exact"))
@@ -215,6 +217,15 @@ def _has_digit_word(s: str) -> bool:
     """A number in words needs a digit word or a half: "triệu" alone is a scale, not a count."""
     digits = {*rules.section("numbers", "word_digits"), "mười", *rules.section("numbers", "half_before")}
     return any(w in digits for w in s.lower().split())
+
+
+def _nearer(a: Decimal, b: Decimal, to: Decimal) -> Decimal:
+    """Of `a` and `b`, the one whose ratio to `to` is nearer 1."""
+
+    def off(x: Decimal) -> Decimal:
+        return max(x / to, to / x) if x > 0 and to > 0 else Decimal("Infinity")
+
+    return b if off(b) <= off(a) else a
 
 
 def _scale_of(n: Number, text: str) -> Decimal:
