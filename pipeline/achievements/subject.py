@@ -18,104 +18,15 @@ the award's clause, else the article's); `awarding_body` keeps the giver.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import cache
-
 import regex
 
-from ..core import rules
 from ..core.article import TextSpan
-from ..core.patterns import alternation, cased
 from ..core.spans import starting_within
 from ..extractors.entities.canonical import extended
 from ..extractors.entities.levels import RANK, level_of
-from ..extractors.entities.main_organisation import UNION_RULES
 from ..output.models import Entity
+from .actors import UNION_BODIES, Actor, lexicon, named_at, of_a_union, union_names
 from .cues import cues
-
-_UNION = (*UNION_RULES, "organ")
-
-
-@dataclass(frozen=True)
-class Actor:
-    name: str | None  # canonical name; None: the article's own organisation
-    union: bool
-    start: int
-    end: int
-
-
-@dataclass(frozen=True)
-class Lexicon:
-    union_subjects: regex.Pattern[str]
-    union_canonical: dict[str, str | None]
-    other_actors: regex.Pattern[str]
-    not_subject_before: regex.Pattern[str]
-    counted_complement: regex.Pattern[str]  # "tại 150 doanh nghiệp": a count after a complement's word
-    belongs_to: regex.Pattern[str]
-    union_in_name: regex.Pattern[str]  # the head of a union body's name, inside another name
-    union_head_before: regex.Pattern[str]  # "Công đoàn " right before "Công ty": that company's union
-    given_to: regex.Pattern[str]  # " cho " (and at most a qualifier's words) before a figure
-    acts_after: regex.Pattern[str]  # " đã", " trao": right after an actor, its verb
-    gift_of: regex.Pattern[str]  # "nhận quà của ": a cue, then whose the gift is
-    agent_marker: regex.Pattern[str]  # "do", "bởi" before the agent of a passive
-    agent_verb: regex.Pattern[str]  # what the agent did, right after it
-
-
-@cache
-def lexicon() -> Lexicon:
-    data = rules.load("achievements")
-    orgs = rules.load("organizations")
-    verbs = [cue for spec in data["categories"].values() for cue in spec["cues"] if cue[:1].islower()]
-    canonical: dict[str, str | None] = {}
-    for entry in data["union_subjects"]:
-        for form in cased(entry["forms"], headlines=False):
-            canonical[form] = entry.get("canonical")
-    return Lexicon(
-        union_subjects=regex.compile(r"(?<![\p{L}])(?:" + alternation(list(canonical)) + r")(?![\p{L}])"),
-        union_canonical=canonical,
-        other_actors=regex.compile(
-            r"(?<![\p{L}])(?:" + alternation(cased(data["other_actors"], headlines=False)) + r")(?![\p{L}])"
-        ),
-        # Complements follow these words, and objects follow an achievement's verb ("được kết
-        # nạp Đảng", "trao giải"): a name right after either is not who acted.
-        not_subject_before=regex.compile(
-            r"(?<![\p{L}])(?:"
-            + alternation(cased([*data["not_subject_before"], *verbs], headlines=False))
-            + r")\s+$"
-        ),
-        # Not after a verb: "thu hút 224 DN" names the enterprises that act in what follows.
-        counted_complement=regex.compile(
-            r"(?<![\p{L}])(?:"
-            + alternation(cased(data["not_subject_before"], headlines=False))
-            + r")\s+\d[\d.,]*\s+$"
-        ),
-        belongs_to=regex.compile(r"\s*(?:" + alternation(data["belongs_to"]) + r")\s+"),
-        agent_marker=regex.compile(r"(?<![\p{L}])(?:" + alternation(data["agent_markers"]) + r")\s+"),
-        agent_verb=regex.compile(r"\s*(?:đã\s+)?(?:" + alternation(data["agent_verbs"]) + r")(?![\p{L}])"),
-        gift_of=regex.compile(r"(?<![\p{L}])(?:" + alternation(verbs) + r")[^\S\n]+của[^\S\n]+$"),
-        acts_after=regex.compile(
-            r"[^\S\n]+(?:" + alternation([*data["subject_markers"], *verbs]) + r")(?![\p{L}])"
-        ),
-        given_to=regex.compile(
-            r"[^\S\n]+(?:" + alternation(data["beneficiary_cues"]) + r")[^\S\n]+(?:\p{L}+[^\S\n]+){0,2}"
-        ),
-        union_head_before=regex.compile(
-            r"(?<![\p{L}])(?:"
-            + alternation([*orgs["union_heads"], *(h.lower() for h in orgs["union_heads"] if " " in h)])
-            + r")[^\S\n]+$"
-        ),
-        union_in_name=regex.compile(
-            r"(?<![\p{L}])(?:"
-            + alternation([*orgs["federation_heads"], *orgs["union_heads"]])
-            + r")(?![\p{L}])"
-        ),
-    )
-
-
-def _of_a_union(body: Entity) -> bool:
-    """A body named after the union body it belongs to acts inside the union system: "Đảng bộ cơ
-    quan LĐLĐ TPHCM" (the federation's Party committee), "Trung tâm Tư vấn pháp luật LĐLĐ tỉnh"."""
-    return body.rule == "named" and lexicon().union_in_name.search(body.text, 1) is not None
 
 
 def candidates(text: str, span: TextSpan, entities: list[Entity]) -> list[Actor]:
@@ -127,7 +38,7 @@ def candidates(text: str, span: TextSpan, entities: list[Entity]) -> list[Actor]
     orgs = [e for e in orgs if e.rule != "organ"]
     # A name inside another is part of it: "Đảng" in "Công đoàn cơ quan Dân, Đảng quận Long Biên".
     orgs = [e for e in orgs if not any(o is not e and o.start <= e.start and e.end <= o.end for o in orgs)]
-    found = [Actor(e.canonical, e.rule in _UNION or _of_a_union(e), e.start, e.end) for e in orgs]
+    found = [Actor(e.canonical, e.rule in UNION_BODIES or of_a_union(e), e.start, e.end) for e in orgs]
     for m in lex.union_subjects.finditer(text, span.start, span.end):
         if not any(e.start <= m.start() < e.end for e in orgs) and not _COUNTED.search(
             text, span.start, m.start()
@@ -172,7 +83,7 @@ _LISTED = regex.compile(r"\s*(?:,|và|,\s*và|;)?\s*")
 def _named_in_full(text: str, start: int, end: int, entities: list[Entity]) -> str:
     """A short union name ("công đoàn công ty") as the article names it in full elsewhere ("Công
     đoàn Công ty Samsung Display"), when one union body's name begins with it; else as written."""
-    return extended(text[start:end], (e.canonical for e in entities if e.rule in _UNION)) or text[start:end]
+    return extended(text[start:end], union_names(entities)) or text[start:end]
 
 
 def _generic(text: str, m: regex.Match[str], entities: list[Entity]) -> str | None:
@@ -180,7 +91,7 @@ def _generic(text: str, m: regex.Match[str], entities: list[Entity]) -> str | No
     after = lexicon().belongs_to.match(text, m.end())
     if after is not None:
         for e in starting_within(entities, after.end(), after.end() + 1):
-            if e.rule in _UNION:
+            if e.rule in UNION_BODIES:
                 return e.canonical
     return lexicon().union_canonical.get(m.group())
 
@@ -223,7 +134,7 @@ def _gift_of(text: str, clause: TextSpan, figure: int, entities: list[Entity]) -
     lex = lexicon()
     for m in lex.other_actors.finditer(text, figure, clause.end):
         if lex.gift_of.search(text, figure, m.start()) and not any(
-            e.start <= m.start() < e.end and (e.rule in _UNION or _of_a_union(e)) for e in entities
+            e.rule in UNION_BODIES or of_a_union(e) for e in named_at(entities, m.start())
         ):
             return Actor(m.group(), False, m.start(), m.end())
     return None
@@ -244,8 +155,8 @@ def _owner_after(text: str, union: Actor, figure: int, entities: list[Entity]) -
         before = _OF.search(text, union.end, m.start())
         if before is None or before.start() <= union.end:
             continue
-        named = [e for e in entities if e.start <= m.start() < e.end]
-        if any(e.rule in _UNION or _of_a_union(e) for e in named):
+        named = named_at(entities, m.start())
+        if any(e.rule in UNION_BODIES or of_a_union(e) for e in named):
             continue
         end = max((e.end for e in named), default=m.end())
         if lex.given_to.fullmatch(text, end, figure):

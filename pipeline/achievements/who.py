@@ -11,7 +11,8 @@ from ..core.article import Article, TextSpan
 from ..extractors.entities.levels import describe, level_of
 from ..extractors.entities.main_organisation import article_province
 from ..output.models import OrgRef
-from .subject import Actor, award_receiver, candidates, generic_names, gives, sentence_subject, subject
+from .actors import Actor
+from .subject import award_receiver, candidates, generic_names, gives, sentence_subject, subject
 
 
 @dataclass(frozen=True)

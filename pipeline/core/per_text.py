@@ -15,18 +15,20 @@ from functools import wraps
 from typing import TypeVar
 
 R = TypeVar("R")
+T = TypeVar("T")
 
 
-def per_text(size: int) -> Callable[[Callable[[str], R]], Callable[[str], R]]:
-    """Decorate `fn(text)` to remember its result for the last `size` text objects asked about.
+def per_text(size: int) -> Callable[[Callable[[T], R]], Callable[[T], R]]:
+    """Decorate `fn(text)` to remember its result for the last `size` text objects asked about
+    (or any other object an article holds once: its list of entities).
 
     Holding the text keeps its id from being reused by another object while it is remembered."""
 
-    def decorate(fn: Callable[[str], R]) -> Callable[[str], R]:
-        held: deque[tuple[str, R]] = deque(maxlen=size)
+    def decorate(fn: Callable[[T], R]) -> Callable[[T], R]:
+        held: deque[tuple[T, R]] = deque(maxlen=size)
 
         @wraps(fn)
-        def remembered(text: str) -> R:
+        def remembered(text: T) -> R:
             for known, value in held:
                 if known is text:
                     return value

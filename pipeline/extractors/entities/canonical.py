@@ -7,6 +7,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable
+from functools import lru_cache
 
 from ...core import rules
 from .gazetteer import Found, Gazetteer
@@ -26,16 +27,17 @@ def resolve(text: str, found: list[Found], candidates: list[Found], g: Gazetteer
     starts = sorted(f.start for f in federations)
     starting_at = {f.start: f for f in federations}
     level_words = set(rules.section("organizations", "levels").values())
+    located = Counter((f.level, f.place) for f in found if f.type == "LOCATION" and f.level and f.place)
     for f in found:
         if f.rule == "federation":
             _federation(f, placed)
         elif f.rule == "union" and f.level in level_words and f.place is None:
-            _levelled_union(f, placed, found)
+            _levelled_union(f, placed, located)
     # "Công đoàn Công ty" (organisations: a union's head and a company's alone): the one company
     # union the article names in full, if one
     words = g.data["company_words"]
     short = {f"Công đoàn {words.get(h, h)}" for h in g.data["orgs"]["company_heads"]}
-    unions = [f.canonical for f in found if f.rule == "union"]
+    unions = {f.canonical for f in found if f.rule == "union"}  # distinct: a long text repeats them
     for f in found:
         if f.rule == "union" and f.canonical in short:
             f.canonical = extended(f.canonical, unions) or f.canonical
@@ -94,6 +96,7 @@ def extended(short: str, names: Iterable[str]) -> str | None:
     return longer.pop() if len(longer) == 1 else None
 
 
+@lru_cache(maxsize=4096)  # names, not texts: a few hundred distinct ones in any article
 def spelled(name: str) -> str:
     """A union body's name in lower case with its heads spelled out ("CĐCS Cty X" -> "công đoàn
     công ty x"), to compare the ways an article writes one name."""
@@ -108,12 +111,13 @@ def spelled(name: str) -> str:
     return " ".join(" ".join(company.get(w, w) for w in words).lower().split())
 
 
-def _levelled_union(f: Found, placed: Counter[tuple[str, str]], found: list[Found]) -> None:
+def _levelled_union(f: Found, placed: Counter[tuple[str, str]], located: Counter[tuple[str, str]]) -> None:
     """A union body named with a level and no place ("CĐ Giáo dục huyện"): the place of that level
-    the article names most, its federations' first, else its places' ("huyện Mỹ Đức")."""
+    the article names most, its federations' first, else its places' ("huyện Mỹ Đức"). `placed`
+    and `located` count (level, place) of the article's federations and places, once an article."""
     at_level = Counter({place: n for (level, place), n in placed.items() if level == f.level})
     if not at_level:
-        at_level = Counter(e.place for e in found if e.type == "LOCATION" and e.level == f.level and e.place)
+        at_level = Counter({place: n for (level, place), n in located.items() if level == f.level})
     f.place = max(at_level, key=lambda p: (at_level[p], p)) if at_level else None
     f.canonical = " ".join(x for x in (f.canonical, _unless_said(f.level, f.place), f.place) if x)
 
