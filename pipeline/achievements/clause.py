@@ -73,7 +73,10 @@ def exclusion(text: str, q: Quantity, span: TextSpan, hits: Hits) -> tuple[str, 
     triệu đồng"), so that cue counts only within `other_reach` characters, not when it describes
     the receivers further back ("cho CNLĐ có thu nhập thấp ... tổng trị giá 700 triệu đồng"), nor
     across the words that give a gift's value ("có thu nhập thấp với tổng trị giá 400 triệu
-    đồng"). A per-unit or "sinh hoạt" right after the figure marks someone else's figure too.
+    đồng"), nor across a comma and a cue of what was done. A verb to come right after the figure
+    ("200 đoàn viên sẽ ...") makes it a plan; a passive event right after it ("có 85 sáng kiến
+    được công nhận") outweighs a stock cue. A per-unit or "sinh hoạt" right after the figure, or
+    "mỗi" right after an amount, marks someone else's figure too.
     `hits`: the article's cues (`hits.find_hits`).
     """
     c = cues()
