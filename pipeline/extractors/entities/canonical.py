@@ -33,14 +33,6 @@ def resolve(text: str, found: list[Found], candidates: list[Found], g: Gazetteer
             _federation(f, placed)
         elif f.rule == "union" and f.level in level_words and f.place is None:
             _levelled_union(f, placed, located)
-    # "Công đoàn Công ty" (organisations: a union's head and a company's alone): the one company
-    # union the article names in full, if one
-    words = g.data["company_words"]
-    short = {f"Công đoàn {words.get(h, h)}" for h in g.data["orgs"]["company_heads"]}
-    unions = {f.canonical for f in found if f.rule == "union"}  # distinct: a long text repeats them
-    for f in found:
-        if f.rule == "union" and f.canonical in short:
-            f.canonical = extended(f.canonical, unions) or f.canonical
         elif f.rule == "named" and (inner := _last_inside(f, starts, starting_at)) is not None:
             # its name runs to the federation's end: "Đảng bộ cơ quan LĐLĐ tỉnh | đã kết nạp"
             before = " ".join(text[f.start : inner.start].split())
@@ -54,6 +46,7 @@ def resolve(text: str, found: list[Found], candidates: list[Found], g: Gazetteer
             if f.canonical not in g.data["levelled_bodies"]:
                 level = None  # "Tỉnh ủy Bắc Ninh", not "Tỉnh ủy tỉnh Bắc Ninh"
             f.canonical = " ".join(x for x in (f.canonical, _unless_said(level, place), place) if x)
+    _short_company_unions(found, g)
     # A short name ("bà Tuyến") is the full name that ends with it: the first, in text order, of
     # the names of two words or more (by their endings, not by comparing each name with each).
     ending_of: dict[str, Found] = {}
@@ -85,6 +78,17 @@ def _federation(f: Found, placed: Counter[tuple[str, str]]) -> str:
             f.level, f.place = max(same_level)[1]
     f.canonical = " ".join(x for x in ("LĐLĐ", _unless_said(f.level, f.place), f.place) if x)
     return f.canonical
+
+
+def _short_company_unions(found: list[Found], g: Gazetteer) -> None:
+    """ "Công đoàn Công ty" (organisations: a union's head and a company's head alone) is the one
+    company union the article names in full, if there is one."""
+    words = g.data["company_words"]
+    short = {f"Công đoàn {words.get(h, h)}" for h in g.data["orgs"]["company_heads"]}
+    unions = {f.canonical for f in found if f.rule == "union"}  # distinct: a long text repeats them
+    for f in found:
+        if f.rule == "union" and f.canonical in short:
+            f.canonical = extended(f.canonical, unions) or f.canonical
 
 
 def extended(short: str, names: Iterable[str]) -> str | None:

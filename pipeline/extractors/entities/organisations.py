@@ -54,7 +54,7 @@ def find_orgs(text: str, g: Gazetteer, tokens: Words) -> list[Found]:
             out.append(Found(m.start(), alone.end(), "ORGANIZATION", name, "union", "grassroots"))
             continue
         if not rest or rest in g.data["orgs"]["company_heads"]:
-            continue
+            continue  # "CĐ Công ty TNHH X": the company rule below reads it with its name
         level = level_word(m.group("level"))
         if rest in g.places or (level and rest):
             canonical_place, kind = g.places.get(rest, (rest, level or ""))
