@@ -104,6 +104,11 @@ def of_a_union(body: Entity) -> bool:
     return body.rule == "named" and lexicon().union_in_name.search(body.text, 1) is not None
 
 
+def acts_as_union(body: Entity) -> bool:
+    """A union body, or a body that acts inside the union system (`of_a_union`)."""
+    return body.rule in UNION_BODIES or of_a_union(body)
+
+
 @per_text(2)
 def union_names(entities: list[Entity]) -> frozenset[str]:
     """The distinct names of an article's union bodies, gathered once an article."""

@@ -25,7 +25,7 @@ from ..core.spans import starting_within
 from ..extractors.entities.canonical import extended
 from ..extractors.entities.levels import RANK, level_of
 from ..output.models import Entity
-from .actors import UNION_BODIES, Actor, lexicon, named_at, of_a_union, union_names
+from .actors import UNION_BODIES, Actor, acts_as_union, lexicon, named_at, union_names
 from .cues import cues
 
 
@@ -38,7 +38,7 @@ def candidates(text: str, span: TextSpan, entities: list[Entity]) -> list[Actor]
     orgs = [e for e in orgs if e.rule != "organ"]
     # A name inside another is part of it: "Đảng" in "Công đoàn cơ quan Dân, Đảng quận Long Biên".
     orgs = [e for e in orgs if not any(o is not e and o.start <= e.start and e.end <= o.end for o in orgs)]
-    found = [Actor(e.canonical, e.rule in UNION_BODIES or of_a_union(e), e.start, e.end) for e in orgs]
+    found = [Actor(e.canonical, acts_as_union(e), e.start, e.end) for e in orgs]
     for m in lex.union_subjects.finditer(text, span.start, span.end):
         if not any(e.start <= m.start() < e.end for e in orgs) and not _COUNTED.search(
             text, span.start, m.start()
@@ -134,7 +134,7 @@ def _gift_of(text: str, clause: TextSpan, figure: int, entities: list[Entity]) -
     lex = lexicon()
     for m in lex.other_actors.finditer(text, figure, clause.end):
         if lex.gift_of.search(text, figure, m.start()) and not any(
-            e.rule in UNION_BODIES or of_a_union(e) for e in named_at(entities, m.start())
+            acts_as_union(e) for e in named_at(entities, m.start())
         ):
             return Actor(m.group(), False, m.start(), m.end())
     return None
@@ -156,7 +156,7 @@ def _owner_after(text: str, union: Actor, figure: int, entities: list[Entity]) -
         if before is None or before.start() <= union.end:
             continue
         named = named_at(entities, m.start())
-        if any(e.rule in UNION_BODIES or of_a_union(e) for e in named):
+        if any(acts_as_union(e) for e in named):
             continue
         end = max((e.end for e in named), default=m.end())
         if lex.given_to.fullmatch(text, end, figure):
