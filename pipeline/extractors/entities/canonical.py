@@ -46,7 +46,7 @@ def resolve(text: str, found: list[Found], candidates: list[Found], g: Gazetteer
             if f.canonical not in g.data["levelled_bodies"]:
                 level = None  # "Tỉnh ủy Bắc Ninh", not "Tỉnh ủy tỉnh Bắc Ninh"
             f.canonical = " ".join(x for x in (f.canonical, _unless_said(level, place), place) if x)
-    _short_company_unions(found, g)
+    _short_unions(found, g)
     # A short name ("bà Tuyến") is the full name that ends with it: the first, in text order, of
     # the names of two words or more (by their endings, not by comparing each name with each).
     ending_of: dict[str, Found] = {}
@@ -80,14 +80,17 @@ def _federation(f: Found, placed: Counter[tuple[str, str]]) -> str:
     return f.canonical
 
 
-def _short_company_unions(found: list[Found], g: Gazetteer) -> None:
-    """ "Công đoàn Công ty" (organisations: a union's head and a company's head alone) is the one
-    company union the article names in full, if there is one."""
+def _short_unions(found: list[Found], g: Gazetteer) -> None:
+    """A union body's short name is the one longer name of a union body the article gives that
+    goes on from it, if there is one: "CĐ KKT" -> "Công đoàn KKT Hải Phòng", "Công đoàn cơ quan
+    Dân, Đảng" -> "... quận Long Biên", and "Công đoàn Công ty" (organisations: a union's head and
+    a company's head alone) -> the one company union named in full. Not a name that states its
+    level ("CĐ Giáo dục huyện", placed by `_levelled_union`)."""
     words = g.data["company_words"]
     short = {f"Công đoàn {words.get(h, h)}" for h in g.data["orgs"]["company_heads"]}
     unions = {f.canonical for f in found if f.rule == "union"}  # distinct: a long text repeats them
     for f in found:
-        if f.rule == "union" and f.canonical in short:
+        if f.rule == "union" and (f.canonical in short or f.level is None):
             f.canonical = extended(f.canonical, unions) or f.canonical
 
 
