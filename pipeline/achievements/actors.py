@@ -67,7 +67,9 @@ def lexicon() -> Lexicon:
         not_subject_before=regex.compile(
             r"(?<![\p{L}])(?:"
             + alternation(cased([*data["not_subject_before"], *verbs], headlines=False))
-            + r")\s+$"
+            + r")\s+(?:(?:"
+            + alternation(data["plural_markers"])
+            + r")\s+)?$"
         ),
         # Not after a verb: "thu hút 224 DN" names the enterprises that act in what follows.
         counted_complement=regex.compile(

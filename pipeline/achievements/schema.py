@@ -42,6 +42,7 @@ class Achievements(RuleFile):
     belongs_to: Words
     other_actors: Words
     not_subject_before: Words
+    plural_markers: Words
     subject_markers: Words
     agent_markers: Words
     agent_verbs: Words
