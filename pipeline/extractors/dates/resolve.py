@@ -175,7 +175,7 @@ def part_of_year(m: regex.Match[str]) -> str | None:
     n, y = int(m.group("n")), int(m.group("y"))
     if not 1 <= n <= 12:
         return None
-    if m.group("part") == "đầu":
+    if m.group("part") in ("đầu", None):
         return f"{y}-01/{y}-{n:02d}"
     return f"{y}-{13 - n:02d}/{y}-12"
 

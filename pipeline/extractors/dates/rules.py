@@ -252,7 +252,8 @@ def _month_rules(w: Words) -> list[Rule]:
         ),
         Rule(
             "part_of_year",
-            at_digit(r"(?P<n>\d{1,2})\s+tháng\s+(?P<part>đầu|cuối)\s+năm\s+" + Y + END, I),
+            # "9 tháng năm 2023" (no "đầu") is the year's first nine months, as reports count them
+            at_digit(r"(?P<n>\d{1,2})\s+tháng\s+(?:(?P<part>đầu|cuối)\s+)?năm\s+" + Y + END, I),
             part_of_year,
             ("tháng",),
         ),
