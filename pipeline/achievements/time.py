@@ -1,7 +1,8 @@
 """When: the time an article gives a figure, from the nearest place that states one.
 
 `as_of` is a day the text fixes the figure at ("tính đến ngày 25/11/2022", "tính đến hết tháng
-6/2023" -> the month's last day), or the day its clause says it happened ("thành lập ngày
+6/2023" -> the month's last day; "tính đến tháng 6/2023" bounds a cumulative count and gives no
+time), or the day its clause says it happened ("thành lập ngày
 11/5/2017 với 32 đoàn viên"). A period is the nearest year, month, quarter or period the text
 states: in the figure's clause, its sentence, the sentences before it in its paragraph, the
 article's lead paragraph, the title, then the nearest earlier paragraph that states one; only when
@@ -72,9 +73,15 @@ def _to_end() -> frozenset[str]:
     return frozenset(cues().data["as_of_to_end"])
 
 
+# A month or a year an as-of cue bounds without "hết" or "cuối" ("Đến tháng 10/2024, ... đã thành
+# lập 20 CĐCS"): the figure counts up to it, so it is neither its as-of day nor its period.
+UP_TO = "up to"
+
+
 def as_of(text: str, figure: int, sentence: TextSpan, dates: Dates) -> str | None:
     """The day an as-of cue before the figure in its sentence fixes; a month or a year only when
-    the cue says "hết" or "cuối" (to the end of it). The cue stands within the clause's reach."""
+    the cue says "hết" or "cuối" (to the end of it), else `UP_TO`. The cue stands within the
+    clause's reach."""
     reach = int(cues().data["clause_reach"])
     for m in cues().as_of.finditer(text, max(sentence.start, figure - reach), figure):
         for d in dates.within(m.start(), m.end() + _AS_OF_REACH + 1):
@@ -85,6 +92,7 @@ def as_of(text: str, figure: int, sentence: TextSpan, dates: Dates) -> str | Non
                 return value
             if set(m.group().lower().split()) & _to_end():
                 return last_day(value)
+            return UP_TO
     return None
 
 
@@ -131,6 +139,8 @@ def _period_of(value: str) -> Period:
 
 def when(text: str, figure: int, places: Places, dates: Dates, published: dt.date | None) -> When:
     day = as_of(text, figure, places.sentence, dates)
+    if day == UP_TO:
+        return When()  # counted up to a month or a year the text gives: no day, no period of it
     if day is not None:
         return When(as_of=day, source="as_of")
     levels: list[tuple[TimeSource, TextSpan | None]] = [
