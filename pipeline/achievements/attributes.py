@@ -11,11 +11,9 @@ from ..core import rules
 from ..core.article import TextSpan
 from ..core.patterns import alternation
 from ..core.spans import starting_within
-from ..extractors.entities.main_organisation import UNION_RULES
 from ..output.models import Entity, Quantity
 from .cues import cues
 
-_ACHIEVER_RULES = (*UNION_RULES, "organ")
 _OF_BEFORE = regex.compile(r"của\s*$")
 _DIGIT = regex.compile(r"\d")
 _JOINED = regex.compile(r"(?:,|(?<![\p{L}])và(?![\p{L}]))\s+(?:\p{Ll}+\s+){0,2}?(?=[^\d]*\d)")
