@@ -35,6 +35,7 @@ class Cues:
     exclusions: dict[str, regex.Pattern[str]]
     never_units: frozenset[str]
     as_of: regex.Pattern[str]
+    as_of_to_end: frozenset[str]  # words of an as-of cue that take a month or year to its last day
     awards: regex.Pattern[str]
     units: dict[str, str]
     normalized: dict[str, str]  # a canonical unit -> the unit an analyst adds up under
@@ -90,6 +91,7 @@ def cues() -> Cues:
         },
         never_units=frozenset(data["never_units"]),
         as_of=regex.compile(r"(?<![\p{L}])(?:" + alternation(cased(data["as_of_cues"])) + r")(?![\p{L}])"),
+        as_of_to_end=frozenset(data["as_of_to_end"]),
         awards=awards,
         units=vocabulary().unit_canonical,
         normalized=vocabulary().unit_normalized,

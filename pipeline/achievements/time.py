@@ -68,11 +68,6 @@ class Dates:
         return self.dates[bisect_left(self.starts, start) : bisect_left(self.starts, end)]
 
 
-@cache
-def _to_end() -> frozenset[str]:
-    return frozenset(cues().data["as_of_to_end"])
-
-
 # A month or a year an as-of cue bounds without "hết" or "cuối" ("Đến tháng 10/2024, ... đã thành
 # lập 20 CĐCS"): the figure counts up to it, so it is neither its as-of day nor its period.
 UP_TO = "up to"
@@ -90,7 +85,7 @@ def as_of(text: str, figure: int, sentence: TextSpan, dates: Dates) -> str | Non
             value = d.value.partition("/")[2] or d.value
             if len(value) == 10:
                 return value
-            if set(m.group().lower().split()) & _to_end():
+            if set(m.group().lower().split()) & cues().as_of_to_end:
                 return last_day(value)
             return UP_TO
     return None
