@@ -110,6 +110,13 @@ def written_value(s: str) -> Decimal | None:
     return parse_digits(digits.group().rstrip(".,")) if digits else None
 
 
+def scale_factor(written: str, value: Decimal) -> Decimal:
+    """How many times `value` is the figure `written` writes in digits: the factor its scale
+    words gave it ("5 triệu đồng", 5000000 -> 1000000); 1 when it writes no digit or a zero."""
+    base = written_value(written)
+    return value / base if base else Decimal(1)
+
+
 def scale_value(word: str) -> int:
     scales = rules.section("numbers", "scales")
     return int(scales[word] if word in scales else scales[word.lower()])  # "M" is no "m" (metres)

@@ -11,7 +11,7 @@ from decimal import Decimal
 import regex
 
 from ...output.models import Quantity
-from ..numbers.reader import as_number, written_value
+from ..numbers.reader import as_number, scale_factor, written_value
 
 
 def shared_units(text: str, found: list[Quantity], gap: regex.Pattern[str]) -> list[Quantity]:
@@ -34,8 +34,5 @@ def shared_units(text: str, found: list[Quantity], gap: regex.Pattern[str]) -> l
 
 def _scale(q: Quantity) -> Decimal:
     """The factor a scale word gives the quantity ("5 triệu đồng": a million), else 1."""
-    written = written_value(q.text)
-    if not written:
-        return Decimal(1)
-    factor = abs(Decimal(str(q.value)) / written)
+    factor = abs(scale_factor(q.text, Decimal(str(q.value))))
     return factor if factor >= 1000 and factor == factor.to_integral_value() else Decimal(1)

@@ -23,7 +23,7 @@ from ...core.patterns import is_year
 from ...core.spans import HasSpan, SpanIndex, before_spaces, first_after_spaces
 from ...core.stage import Stage
 from ...output.models import Quantity
-from ..numbers.reader import Number, as_number, find_numbers, find_word_numbers, written_value
+from ..numbers.reader import Number, as_number, find_numbers, find_word_numbers, scale_factor
 from .lists import shared_units
 from .reading import Reading, counts_something, money, names_what, qualifier, read_right
 from .vocabulary import Vocabulary, vocabulary
@@ -133,7 +133,9 @@ def find_quantities(
                     # "50 - 100 nghìn": the scale of the second end applies to the first, unless
                     # the first is written in full ("từ 500.000 đến 1 triệu đồng"): whichever
                     # puts the two ends nearer each other
-                    first_value = _nearer(n.value, n.value * _scale_of(nxt, text), nxt.value)
+                    first_value = _nearer(
+                        n.value, n.value * scale_factor(text[nxt.start : nxt.end], nxt.value), nxt.value
+                    )
                 qual, qstart = qualifier(text, n.start, voc)
                 out.append(_quantity(text, qstart, second.end, second.kind, first_value, second, qual))
                 out.append(_quantity(text, nxt.start, second.end, second.kind, nxt.value, second, "exact"))
@@ -226,11 +228,6 @@ def _nearer(a: Decimal, b: Decimal, to: Decimal) -> Decimal:
         return max(x / to, to / x) if x > 0 and to > 0 else Decimal("Infinity")
 
     return b if off(b) <= off(a) else a
-
-
-def _scale_of(n: Number, text: str) -> Decimal:
-    base = written_value(text[n.start : n.end])
-    return n.value / base if base else Decimal(1)
 
 
 def _is_year(text: str, n: Number, reading: Reading | None) -> bool:
