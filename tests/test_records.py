@@ -154,6 +154,34 @@ def _figures_and_hits(path: Path) -> tuple:
     return text, figures, clauses, find_hits(text, stretches(text, clauses), stretches(text, up_to))
 
 
+def test_the_figures_clauses_made_at_once_are_those_asked_one_by_one():
+    """`figure_clauses` (arrays for all figures, as the achievements use) gives each figure the
+    sentence `Article.sentence_at` and the clause `clause` give it, including a figure outside
+    every sentence (the whole text) and figures out of text order."""
+    from pipeline import stages
+    from pipeline.achievements.clause import clause, figure_clauses
+    from pipeline.core.article import Article, Spans, TextSpan
+    from pipeline.core.stage import run_stages
+
+    checked = 0
+    for path in sorted((ROOT / "corpus").glob("*.txt")):
+        article = run_stages(
+            Article(raw=path.read_text(encoding="utf-8"), source=path.name), stages.STAGES[:-1]
+        )
+        text = article.text
+        figures = [q for q in article.quantities if q.kind in ("count", "money")][::-1]
+        sentences, clauses = figure_clauses(text, figures, article.scratch.sentences)
+        for q, sentence, span in zip(figures, sentences, clauses, strict=True):
+            assert sentence == article.sentence_at(q.start)
+            assert span == clause(text, q.start, q.end, sentence)
+            checked += 1
+        # the first figure in a gap after the only sentence
+        article.scratch.sentences = Spans([TextSpan(0, figures[-1].start)])
+        sentences, _ = figure_clauses(text, figures[-1:], article.scratch.sentences)
+        assert sentences[0] == article.sentence_at(figures[-1].start) == TextSpan(0, len(text))
+    assert checked > 30
+
+
 @pytest.mark.parametrize("path", sorted((ROOT / "corpus").glob("*.txt")), ids=lambda p: p.name)
 def test_cues_found_within_the_figures_clauses_are_the_whole_text_s(path: Path):
     """The achievements read cues only in the clauses that hold figures: in each such clause they

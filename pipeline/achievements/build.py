@@ -7,12 +7,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property, partial
 
-from ..core.article import Article, Spans, TextSpan
+from ..core.article import Article, TextSpan
 from ..core.spans import SpanIndex
 from ..output.models import Achievement, Figure, Quantity, Span
 from .attributes import awarding, beneficiaries, target
 from .category import categorise
-from .clause import clause, exclusion, inside_quotes
+from .clause import clause, exclusion, figure_clauses, inside_quotes
 from .cues import cues
 from .dedupe import fact_id, merge_repeats
 from .hits import find_hits, stretches
@@ -115,12 +115,7 @@ def build(article: Article) -> Article:
     clause_of: list[TextSpan] = []
     kind_of: list[str] = []
     # Each figure's sentence and clause, held as arrays (a MB of amounts holds 55,000 figures).
-    sentences, clauses = Spans(), Spans()
-    for q in figures:
-        sentence = article.sentence_at(q.start)
-        span = clause(text, q.start, q.end, sentence)
-        sentences.add(*sentence)
-        clauses.add(*span)
+    sentences, clauses = figure_clauses(text, figures, article.scratch.sentences)
     up_to = zip(clauses.starts, (q.end for q in figures), strict=True)  # each clause up to its figure
     hits = find_hits(text, stretches(text, clauses), stretches(text, up_to))
     clause_starts, clause_ends = clauses.starts, clauses.ends

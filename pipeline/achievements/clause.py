@@ -8,12 +8,13 @@ keeps it out of `achievements`; so does a per-unit amount after it, or a quotati
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from functools import cache
 
 import regex
 
 from ..core import rules
-from ..core.article import TextSpan
+from ..core.article import Spans, TextSpan
 from ..core.patterns import alternation, quoted
 from ..core.per_text import per_text
 from ..core.spans import first_after_spaces
@@ -48,11 +49,31 @@ def clause(text: str, start: int, end: int, bounds: TextSpan) -> TextSpan:
     shorter (the longest seen is about 450), and text without punctuation must not make every
     figure read the whole of it (that cost grew with the square of the text). A mark's look-ahead
     reads the text as it is ("… 5 người" is no clause end: a figure follows, not a capital)."""
+    return TextSpan(*_clause(text, start, end, bounds.start, bounds.end, int(cues().data["clause_reach"])))
+
+
+def figure_clauses(text: str, figures: Sequence[Quantity], sentences: Spans) -> tuple[Spans, Spans]:
+    """The sentence (the whole text where none holds it, as `Article.sentence_at`) and the clause
+    of each of `figures`, as arrays: asking `sentence_at` and `clause` for each figure, with the
+    objects they make, cost a megabyte of amounts a tenth of a second more."""
     reach = int(cues().data["clause_reach"])
-    floor, ceiling = max(bounds.start, start - reach), min(bounds.end, end + reach)
-    if floor > bounds.start:
+    held, spans = Spans(), Spans()
+    add_sentence, add_clause = held.add, spans.add
+    starts, ends = sentences.starts, sentences.ends
+    whole = len(text)
+    for q in figures:
+        k = bisect_right(starts, q.start) - 1  # sentences are disjoint and in order
+        low, high = (starts[k], ends[k]) if k >= 0 and q.start < ends[k] else (0, whole)
+        add_sentence(low, high)
+        add_clause(*_clause(text, q.start, q.end, low, high, reach))
+    return held, spans
+
+
+def _clause(text: str, start: int, end: int, low: int, high: int, reach: int) -> tuple[int, int]:
+    floor, ceiling = max(low, start - reach), min(high, end + reach)
+    if floor > low:
         floor = max(floor, text.find(" ", floor, start) + 1)
-    if ceiling < bounds.end:
+    if ceiling < high:
         space = text.rfind(" ", end, ceiling)
         ceiling = space if space > end else ceiling
     starts, ends = _marks(text)
@@ -62,7 +83,7 @@ def clause(text: str, start: int, end: int, bounds: TextSpan) -> TextSpan:
     right = starts[k] if k < len(starts) and ends[k] <= ceiling else ceiling
     while left < start and text[left].isspace():
         left += 1
-    return TextSpan(left, max(right, end))
+    return left, max(right, end)
 
 
 def exclusion(text: str, q: Quantity, span: TextSpan, hits: Hits) -> tuple[str, str | None] | None:
