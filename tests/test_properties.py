@@ -9,7 +9,7 @@ from itertools import pairwise
 import pytest
 import regex
 from conftest import ROOT
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from pipeline import ArticleError, ArticleRecord, extract
@@ -27,7 +27,7 @@ from pipeline.core.spans import (
 )
 from pipeline.extractors.entities.gazetteer import Gazetteer, gazetteer
 from pipeline.extractors.entities.people import _TWO_INITIALS, initials
-from pipeline.extractors.references.stage import _TIME_ANCHOR, times
+from pipeline.extractors.references.stage import _TIME_ANCHOR, identifiers, times
 from pipeline.extractors.references.stage import _patterns as references_patterns
 from pipeline.text.sentences import split
 from tools.fuzz import PIECES, check, mutate
@@ -157,6 +157,17 @@ def test_times_read_near_their_anchor_as_over_the_whole_text(parts: list[str]):
     text = "".join(parts)
     whole = [TextSpan(m.start(), m.end()) for m in references_patterns()["time"].finditer(text)]
     assert times(text) == whole
+
+
+IDENT_PARTS = ["1", "2016", "0" * 50, "/", "NĐ", "Q", "-", "CP", "đ", "&", " ", "\n", "a"]
+
+
+@given(st.lists(st.sampled_from(IDENT_PARTS), max_size=30))
+@example(["a", " ", "0" * 50, "/", "2016", "/", "NĐ", "-", "CP", "đ", "&", "/", "Q"])  # a long number
+def test_identifiers_read_around_their_slashes_as_over_the_whole_text(parts: list[str]):
+    text = "".join(parts)
+    whole = [TextSpan(m.start(), m.end()) for m in references_patterns()["identifier"].finditer(text)]
+    assert identifiers(text) == whole
 
 
 # Text as underthesea's sentence splitter sees it: marks, numbers, abbreviations it knows ("TP.",

@@ -13,12 +13,13 @@ import regex
 from ...core import rules
 from ...core.article import Article, TextSpan
 from ...core.patterns import alternation, cased
-from ...core.spans import REACH, filter_spans, near, near_digits
+from ...core.spans import REACH, filter_spans, merged, near, near_digits
 from ...core.stage import Stage
 from ...output.models import CitedDocument, Ordinal
 
 # An identifier: a number with a slash and letters, "02/NQ-BCT", "153/2016/NĐ-CP", "155/QĐ-LĐLĐ".
 _IDENT = r"\d+(?:/\d{2,4})?/[\p{Lu}Đ][\p{Lu}\p{Ll}Đđ&]*(?:-[\p{Lu}Đ][\p{Lu}\p{Ll}Đđ&]*)*"
+_IDENT_ANCHOR = regex.compile(r"/[\p{Lu}Đ]")  # what every identifier holds: a slash before a capital
 _TIME_ANCHOR = regex.compile(r"\d\s*(?:giờ|h|g)|\d:\d")  # what every match of "time" holds
 # Another number in a list after a cited document's, ending the list or followed by another item.
 _NEXT_NUMBER = regex.compile(
@@ -93,10 +94,34 @@ def labelled_numbers(text: str) -> list[TextSpan]:
     after a label ("Điều 5", "phòng 305", "vàng 9999"). `parse` blocks them too."""
     pats = _patterns()
     out: list[TextSpan] = []
-    for name in ("identifier", "phone", "storm", "exponent", "bare_number_label", "label"):  # digits
+    for name in ("phone", "storm", "exponent", "bare_number_label", "label"):  # digits
         for s, e in near_digits(text):
             out.extend(TextSpan(m.start(), m.end()) for m in pats[name].finditer(text, s, e))
-    return out + times(text)
+    return out + identifiers(text) + times(text)
+
+
+def identifiers(text: str) -> list[TextSpan]:
+    """Identifiers ("02/NQ-BCT", "153/2016/NĐ-CP"), looked for only around a slash before a
+    capital, which every one holds: from the digits and slashes before it to the letters and
+    dashes after it. A megabyte of "1/" tried the pattern at every figure (0.14 s)."""
+    pattern = _patterns()["identifier"]
+    return [
+        TextSpan(m.start(), m.end())
+        for s, e in merged(_around_slash(text, m.start()) for m in _IDENT_ANCHOR.finditer(text))
+        for m in pattern.finditer(text, s, e)
+    ]
+
+
+def _around_slash(text: str, slash: int) -> tuple[int, int]:
+    """The digits and slashes before `slash`, and the letters, "&" and dashes after it: all an
+    identifier holding that slash can reach. (Each walk stops at a letter before it or at the next
+    slash after it, so all of them together read the text about once.)"""
+    start, end, n = slash, slash + 1, len(text)
+    while start > 0 and (text[start - 1] == "/" or text[start - 1].isdecimal()):
+        start -= 1
+    while end < n and (text[end].isalpha() or text[end] in "&-"):
+        end += 1
+    return start, end
 
 
 def times(text: str) -> list[TextSpan]:
