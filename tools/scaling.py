@@ -134,8 +134,9 @@ def measure(
 
 
 # Fresh processes per measure, the fastest kept: this machine's speed moves by a third from one
-# minute to the next, and what is not the pipeline's own cost only ever adds time.
-REPEATS = 2
+# minute to the next (two runs of one 10 MB text, minutes apart: 1.40 and 1.86 s/MB), and what is
+# not the pipeline's own cost only ever adds time.
+REPEATS = 3
 
 
 def table(
