@@ -60,14 +60,25 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
     # Not in capitals: what a number in words counts ("đoàn viên", "đồng") is read in lower case.
     number_words = [*words, *rules.section("numbers", "word_zero_tens"), *halves]
     word_alt = alternation(cased(number_words, headlines=False))
+    # A scale word (group 1 of its own), or a short one with its currency after it (group 2: "tr.đ",
+    # "trđ", "tr đồng").
+    scale_word = (
+        r"(?:("
+        + scale_alt
+        + r")(?![\p{L}\d])|("
+        + alternation(list(rules.section("numbers", "short_scales")))
+        + r")\.?(?=[^\S\n]*(?:"
+        + alternation(rules.section("numbers", "short_scales_then"))
+        + r")(?![\p{L}\d])))"
+    )
     return {
-        "scale": regex.compile(r"\s*(" + scale_alt + r")(?![\p{L}\d])"),
+        "scale": regex.compile(r"\s*" + scale_word),
         "words": regex.compile(
             # first word, then more: the same language as "(w\s+)*w" at 0.6x the cost in `regex`
             r"(?<![\p{L}\d])(?:" + word_alt + r")(?:\s+(?:" + word_alt + r"))*(?![\p{L}\d])"
         ),
         # "1 tỷ 200 triệu": a second figure with a smaller scale continues the first.
-        "continuation": regex.compile(r"\s+(\d{1,3})\s*(" + scale_alt + r")(?![\p{L}\d])"),
+        "continuation": regex.compile(r"\s+(\d{1,3})\s*" + scale_word),
         # "7 triệu 5": one bare digit after a scale is tenths of it, where nothing it could count follows
         "tenths": regex.compile(
             r"\s+(\d)(?![\d/%-]|[.,]\d)(?=\s*(?:[,.;:)…!?]|$|\n|(?:"
@@ -100,7 +111,8 @@ def _comma_after_figure(text: str, start: int) -> bool:
 @cache
 def _scale_starts() -> frozenset[str]:
     """The letters a scale word can begin with ("triệu", "k", "M")."""
-    return frozenset(word[0] for word in rules.section("numbers", "scales"))
+    words = [*rules.section("numbers", "scales"), *rules.section("numbers", "short_scales")]
+    return frozenset(word[0] for word in words)
 
 
 def parse_digits(s: str) -> Decimal:
@@ -133,8 +145,13 @@ def scale_factor(written: str, value: Decimal) -> Decimal:
     return value / base if base else Decimal(1)
 
 
+@cache
+def _scale_values() -> dict[str, int]:
+    return {**rules.section("numbers", "short_scales"), **rules.section("numbers", "scales")}
+
+
 def scale_value(word: str) -> int:
-    scales = rules.section("numbers", "scales")
+    scales = _scale_values()
     return int(scales[word] if word in scales else scales[word.lower()])  # "M" is no "m" (metres)
 
 
@@ -252,7 +269,7 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> Iterator[
             (after := text[stop : stop + 1]) in scale_starts
             or (after.isspace() and first_after_spaces(text, stop) in scale_starts)
         ) and (s := scale.match(text, stop, min(end, stop + NEAR))) is not None:
-            last_scale = scale_value(s.group(1))
+            last_scale = scale_value(s.group(1) or s.group(2))
             value *= last_scale
             stop = s.end()
             rule = "digits+scale"
@@ -269,7 +286,7 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> Iterator[
         elif scaled:
             cont = continuation.match(text, stop, min(end, stop + NEAR))
             if cont is not None:
-                v2 = Decimal(cont.group(1)) * scale_value(cont.group(2))
+                v2 = Decimal(cont.group(1)) * scale_value(cont.group(2) or cont.group(3))
                 if v2 < value:
                     value += v2
                     stop = cont.end()

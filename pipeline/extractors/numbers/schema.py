@@ -24,6 +24,8 @@ class Numbers(RuleFile):
     range_separators: Words
     list_joiners: Words
     tenths_then: Words
+    short_scales: dict[str, int]
+    short_scales_then: Words
     glued_prefixes: Words
 
 
