@@ -65,6 +65,12 @@ def categorise(
     for name, (units, over) in c.category_units.items():
         if unit in units and best and best[2] in over:
             best = (0.0, 0, name)
+    if best and unit in c.units_only_in and best[2] not in (allowed := c.units_only_in[unit]):
+        # the nearest cue of a category the noun may have ("... đoàn viên ưu tú cho Đảng, trong đó
+        # 215 đồng chí ... vào Đảng"), else none ("Đoàn ... gồm 3 đồng chí ... tặng quà": who came)
+        best = min(
+            [k for k in own if k[2] in allowed] or [k for k in leading if k[2] in allowed], default=None
+        )
     if best is None and unit in c.units_alone:
         return c.units_alone[unit]  # "2.500 “Mái ấm Công đoàn” được xây dựng": the noun says it
     if best and best[2] == "other" and c.suffered.match(text, q.end):

@@ -41,6 +41,7 @@ class Cues:
     normalized: dict[str, str]  # a canonical unit -> the unit an analyst adds up under
     category_units: dict[str, tuple[list[str], list[str]]]  # counted nouns settling a category over others
     units_alone: dict[str, str]  # counted nouns that name their category when no cue is near
+    units_only_in: dict[str, frozenset[str]]  # counted nouns that make a result in these categories alone
     qualitative: regex.Pattern[str]
     per_unit_after: regex.Pattern[str]  # "500.000 đồng/suất", "lương ... sinh hoạt": not a result
     per_unit_firsts: frozenset[str]  # the characters it can begin with, after spaces
@@ -96,6 +97,11 @@ def cues() -> Cues:
         units=vocabulary().unit_canonical,
         normalized=vocabulary().unit_normalized,
         units_alone={u: name for name, spec in data["categories"].items() for u in spec.get("alone", [])},
+        units_only_in={
+            unit: frozenset(n for n, spec in data["categories"].items() if unit in spec.get("only", []))
+            for spec in data["categories"].values()
+            for unit in spec.get("only", [])
+        },
         category_units={
             name: (spec["units"], spec.get("over", []))
             for name, spec in data["categories"].items()

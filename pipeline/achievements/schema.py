@@ -13,6 +13,7 @@ class CategoryCues(Shape):
     units: Words = Field(default_factory=list)  # counted nouns that settle this category over the cue's ...
     over: list[Category] = Field(default_factory=list)  # ... when the cue's category is one of these
     alone: Words = Field(default_factory=list)  # counted nouns that name this category with no cue near
+    only: Words = Field(default_factory=list)  # counted nouns that make a result in these categories alone
 
 
 class UnionSubject(Shape):
