@@ -120,11 +120,15 @@ def _org_patterns(orgs: dict[str, Any], levels: str, place_alt: str) -> dict[str
     # A name: capitalised words, abbreviations and numbers, with lower-case joiners inside and
     # a place from the gazetteer as a whole ("Cụm thi đua các tỉnh Bắc Trung bộ").
     fixed = alternation(orgs["fixed_phrases"])
-    word = r"(?:" + fixed + r"|" + place_alt + r"|" + CAP + r"|" + CAPS + r"|\d+)"
+    ministries = [ministry_form(name) for name in sorted(orgs["ministries"], key=len, reverse=True)]
+    # A sector's union is named after its ministry, whose name may go on in lower case ("Công đoàn
+    # ngành Giao thông vận tải"): the name is one word of the union's.
+    word = (
+        r"(?:" + fixed + r"|" + "|".join(ministries) + r"|" + place_alt + r"|" + CAP + r"|" + CAPS + r"|\d+)"
+    )
     joiner = r"(?:" + joiners + r")(?=(?:\s+(?:" + joiners + r"))*\s+[\p{Lu}Đ\d])"
     name_run = r"(?:(?:" + joiner + r"\s+)*" + word + r"(?:\s+(?:" + word + r"|" + joiner + r"))*)"
     state_forms = [f for b in orgs["state_bodies"] for f in b["forms"]]
-    ministries = [ministry_form(name) for name in sorted(orgs["ministries"], key=len, reverse=True)]
     place_bodies = [f for b in orgs["place_bodies"] for f in b["forms"]]
     return {
         "national": one_line(
