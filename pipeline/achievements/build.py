@@ -119,6 +119,7 @@ def build(article: Article) -> Article:
     up_to = zip(clauses.starts, (q.end for q in figures), strict=True)  # each clause up to its figure
     hits = find_hits(text, stretches(text, clauses), stretches(text, up_to))
     clause_starts, clause_ends = clauses.starts, clauses.ends
+    last_clause, last_category = -1, ""  # the clause and category of the last figure categorised
     for i, q in enumerate(figures):
         unit = (q.unit or "VND") if q.kind == "money" else c.units.get(q.unit or "", q.unit)
         if unit is None or not q.value:
@@ -141,9 +142,11 @@ def build(article: Article) -> Article:
                 (article.targets if kind == "target" else article.statistics).append(figure)
             continue
         nxt = figures[i + 1].start if i + 1 < len(figures) else len(text)
-        category = categorise(text, q, span, unit, hits, next_figure=nxt)
+        previous = last_category if last_clause == span.start else None
+        category = categorise(text, q, span, unit, hits, next_figure=nxt, previous=previous)
         if category is None:
             continue
+        last_clause, last_category = span.start, category
         seen = make_seen()
         who = ctx.who(q.start, span, sentence, category)
         if not who.union:

@@ -26,6 +26,7 @@ class Cues:
     first_words: regex.Pattern[str]  # `category`'s keys as whole words, in the casings cues match in
     priority: dict[str, int]
     weak: dict[str, float]
+    joining: frozenset[str]  # cues of taking part: the figure counts who took part in the one before
     negated: regex.Pattern[str]  # a negation right before a cue: "chưa được hỗ trợ"
     passive: regex.Pattern[str]  # a passive right after a figure: " đã được " (its end: the verb)
     plan_after_figure: regex.Pattern[str]  # " sẽ", " dự kiến" right after a figure: to come
@@ -74,6 +75,7 @@ def cues() -> Cues:
         ),
         priority={c: i for i, c in enumerate(data["priority"])},
         weak={k: float(v) for k, v in data["weak_cues"].items()},
+        joining=frozenset(data["joining_cues"]),
         negated=regex.compile(
             r"(?<![\p{L}])(?:"
             + alternation(cased(data["negations"]))

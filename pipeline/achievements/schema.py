@@ -24,6 +24,7 @@ class UnionSubject(Shape):
 class Achievements(RuleFile):
     categories: dict[Category, CategoryCues]
     weak_cues: dict[str, float]
+    joining_cues: Words
     negations: Words
     negation_bridges: Words
     passive_auxiliaries: Words
