@@ -92,9 +92,15 @@ def lexicon() -> Lexicon:
             + alternation([*orgs["union_heads"], *(h.lower() for h in orgs["union_heads"] if " " in h)])
             + r")[^\S\n]+$"
         ),
-        union_in_name=regex.compile(
+        union_in_name=regex.compile(  # in sentence case too: "Quỹ Xã hội công đoàn tỉnh"
             r"(?<![\p{L}])(?:"
-            + alternation([*orgs["federation_heads"], *orgs["union_heads"]])
+            + alternation(
+                [
+                    *orgs["federation_heads"],
+                    *orgs["union_heads"],
+                    *(h.lower() for h in orgs["union_heads"] if " " in h),
+                ]
+            )
             + r")(?![\p{L}])"
         ),
     )

@@ -108,7 +108,7 @@ def find_orgs(text: str, g: Gazetteer, tokens: Words) -> list[Found]:
 
 
 _WORD_GAPS = regex.compile(r"[\s,&-]+")
-_OWNER = regex.compile(r"[^\S\n]+(Công đoàn|CĐ)(?![\p{L}])")  # the union a fund is named after
+_OWNER = regex.compile(r"[^\S\n]+(Công đoàn|công đoàn|CĐ)(?![\p{L}])")  # the union a fund is named after
 
 
 def _name_words(stretch: str, not_in_names: frozenset[str]) -> bool:
