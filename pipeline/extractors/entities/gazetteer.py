@@ -148,6 +148,8 @@ def _org_patterns(orgs: dict[str, Any], levels: str, place_alt: str) -> dict[str
             + CAP
             + r"){0,2})"
             + WB
+            # a district by its number ("LĐLĐ quận 1", as places.py reads "quận 5")
+            + r"|(?<=(?:[Qq]uận|[Pp]hường)[^\S\n]*)[^\S\n]+(?P<number>\d{1,2})(?![\d\p{L}]|[.,]\d)"
             + r")?"
         ),
         "union": one_line(

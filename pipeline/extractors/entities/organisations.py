@@ -35,6 +35,8 @@ def find_orgs(text: str, g: Gazetteer, tokens: Words) -> list[Found]:
             place = g.places.get(m.group("place"), ("Thành phố Hồ Chí Minh", "thành phố"))[0]
             level = level or g.places.get(m.group("place"), ("", "thành phố"))[1]
             end = m.end()
+        elif m.group("number"):
+            place, end = m.group("number"), m.end()
         elif m.group("name") and level in ("quận", "huyện", "thị xã", "thành phố"):
             name_end_at = clip_at_breakers(text, m.start("name"), m.end("name"), g)
             words = text[m.start("name") : name_end_at].split()
