@@ -200,6 +200,8 @@ def _tail(tokens: Words, i: int, e: Edges, open_tail: bool) -> int | None:
         word = tokens.word(j)
         if k and word.isupper() and word[:1].isalpha():
             return end
+        if k and _capitalised(word) and not _punctuation(word):
+            return end  # lower case between capitals: "Điện lực miền Nam", "Vì người nghèo Việt Nam"
         if _punctuation(word) or _capitalised(word) or word in e.levels or word in e.joiners:
             return end if (k and open_tail) else None
         if k and word.isdigit() and len(word) <= 4 and _number_closes(tokens, j, e):
