@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from pipeline import parse
 from pipeline.cli import app
-from pipeline.extractors.numbers.reader import parse_words
+from pipeline.extractors.numbers.words import parse_words
 
 CASES = [
     # numbers in words, alone and in full

@@ -3,7 +3,8 @@ from __future__ import annotations
 import pytest
 
 from pipeline.extractors.abbreviations.stage import find_definitions
-from pipeline.extractors.numbers.reader import parse_digits, parse_words
+from pipeline.extractors.numbers.reader import parse_digits
+from pipeline.extractors.numbers.words import parse_words
 from pipeline.text.clean import clean_text
 from pipeline.text.tokenize import align
 

@@ -16,14 +16,12 @@ import regex
 
 from ...core import lexicon, rules
 from ...core.patterns import alternation, one_line
-from ...core.spans import before_spaces
 from .ministries import ministry_form
 
 CAP = r"[\p{Lu}Đ][\p{Ll}\p{M}]*"  # one capitalised syllable
 CAPS = r"[\p{Lu}Đ]{2,}(?:-[\p{Lu}Đ]+)*"  # an abbreviation: CAND, EVN, HANOI
 WB = r"(?![\p{L}\d])"
 INITIAL_NAME = r"[\p{Lu}Đ][\p{Ll}]?\.\s?[\p{Lu}Đ][\p{L}]+"  # "T.Hoàng", "Tr.Hoàng", "N.LIÊM"
-_WORDS = regex.compile(r"\S+")
 
 
 @dataclass(slots=True)
@@ -119,13 +117,11 @@ def _org_patterns(orgs: dict[str, Any], levels: str, place_alt: str) -> dict[str
     joiners = alternation(orgs["union_name_words"] + orgs["name_joiners"])
     # A name: capitalised words, abbreviations and numbers, with lower-case joiners inside and
     # a place from the gazetteer as a whole ("Cụm thi đua các tỉnh Bắc Trung bộ").
+    # A sector's union is named after its ministry, which may go on in lower case ("Công đoàn ngành
+    # Giao thông vận tải"): one word of the name.
+    ministries = "|".join(ministry_form(name) for name in sorted(orgs["ministries"], key=len, reverse=True))
     fixed = alternation(orgs["fixed_phrases"])
-    ministries = [ministry_form(name) for name in sorted(orgs["ministries"], key=len, reverse=True)]
-    # A sector's union is named after its ministry, whose name may go on in lower case ("Công đoàn
-    # ngành Giao thông vận tải"): the name is one word of the union's.
-    word = (
-        r"(?:" + fixed + r"|" + "|".join(ministries) + r"|" + place_alt + r"|" + CAP + r"|" + CAPS + r"|\d+)"
-    )
+    word = rf"(?:{fixed}|{ministries}|{place_alt}|{CAP}|{CAPS}|\d+)"
     joiner = r"(?:" + joiners + r")(?=(?:\s+(?:" + joiners + r"))*\s+[\p{Lu}Đ\d])"
     name_run = r"(?:(?:" + joiner + r"\s+)*" + word + r"(?:\s+(?:" + word + r"|" + joiner + r"))*)"
     state_forms = [f for b in orgs["state_bodies"] for f in b["forms"]]
@@ -185,7 +181,7 @@ def _org_patterns(orgs: dict[str, Any], levels: str, place_alt: str) -> dict[str
             + r")"
             + WB
         ),
-        "ministry": one_line(r"(?<![\p{L}])Bộ\s+(?:" + "|".join(ministries) + r")" + WB),
+        "ministry": one_line(r"(?<![\p{L}])Bộ\s+(?:" + ministries + r")" + WB),
         "place_body": one_line(
             r"(?<![\p{L}])(?P<body>" + alternation(place_bodies) + r")(?!\s*viên)"
             r"(?:\s+(?P<level>"
@@ -288,19 +284,3 @@ def level_word(level: str | None) -> str | None:
     if level is None:
         return None
     return str(rules.section("organizations", "levels").get(level.strip(), level.strip()))
-
-
-def _compound_at(text: str, start: int, compounds: set[str]) -> bool:
-    """Whether a name compound ("Xã hội", "Công nghiệp") begins at `start`."""
-    words = text[start : start + 24].split()
-    return len(words) >= 2 and f"{words[0]} {words[1].rstrip(',.;:)')}" in compounds
-
-
-def clip_at_breakers(text: str, start: int, end: int, g: Gazetteer, skip_first: bool = False) -> int:
-    """`end` cut before the first word that is never part of a name ("Hoài Đức Về ..." -> "Hoài Đức")."""
-    for i, w in enumerate(_WORDS.finditer(text, start, end)):
-        if w.group() in g.data["name_breakers"] and not (skip_first and i == 0):
-            if _compound_at(text, w.start(), g.data["name_compounds"]):
-                continue
-            return before_spaces(text, w.start(), start)
-    return end

@@ -5,7 +5,8 @@ Vietnamese writes organisation names in sentence case: "Công đoàn Giáo dục
 at "Giáo" and "Vì"; the word tokens know that "Giáo dục" is one word, so a capitalised word is
 taken whole, and a short lower-case tail ("người nghèo", "khách hàng") is taken only when a
 boundary (punctuation, another capitalised word, a level word) follows it, never a verb.
-The stop words and the tail's length are data (organizations.yaml, `name_edges`).
+The stop words and the tail's length are data (organizations.yaml, `name_edges`). Without
+tokens, `clip_at_breakers` cuts a pattern's name before a word never part of one.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from ...core import lexicon, rules
 from ...core.patterns import alternation, is_year
 from ...core.spans import before_spaces
 from ...text.words import Words
+from .gazetteer import Gazetteer
 
 
 @dataclass(frozen=True)
@@ -210,3 +212,22 @@ def _tail(tokens: Words, i: int, e: Edges, open_tail: bool) -> int | None:
             return None
         end = tokens.ends[j]
     return None
+
+
+_WORDS = regex.compile(r"\S+")
+
+
+def _compound_at(text: str, start: int, compounds: set[str]) -> bool:
+    """Whether a name compound ("Xã hội", "Công nghiệp") begins at `start`."""
+    words = text[start : start + 24].split()
+    return len(words) >= 2 and f"{words[0]} {words[1].rstrip(',.;:)')}" in compounds
+
+
+def clip_at_breakers(text: str, start: int, end: int, g: Gazetteer, skip_first: bool = False) -> int:
+    """`end` cut before the first word that is never part of a name ("Hoài Đức Về ..." -> "Hoài Đức")."""
+    for i, w in enumerate(_WORDS.finditer(text, start, end)):
+        if w.group() in g.data["name_breakers"] and not (skip_first and i == 0):
+            if _compound_at(text, w.start(), g.data["name_compounds"]):
+                continue
+            return before_spaces(text, w.start(), start)
+    return end

@@ -8,9 +8,9 @@ import regex
 
 from ...core.patterns import is_year
 from ...text.words import Words
-from .gazetteer import Found, Gazetteer, clip_at_breakers, gazetteer, level_word
+from .gazetteer import Found, Gazetteer, gazetteer, level_word
 from .ministries import ministries, ministry_key
-from .names import edges, name_end
+from .names import clip_at_breakers, edges, name_end
 
 
 def find_orgs(text: str, g: Gazetteer, tokens: Words) -> list[Found]:

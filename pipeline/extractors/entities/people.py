@@ -7,7 +7,8 @@ import regex
 
 from ...core.article import Article
 from ...core.spans import near
-from .gazetteer import CAP, INITIAL_NAME, Found, Gazetteer, clip_at_breakers, gazetteer
+from .gazetteer import CAP, INITIAL_NAME, Found, Gazetteer, gazetteer
+from .names import clip_at_breakers
 
 _INITIAL_NAME = regex.compile(INITIAL_NAME)
 _APPOSITION = regex.compile(r"\s*(?:\(|[-–,]\s*)([^()\n;:]*?)(?:\)|\s[-–]\s|;|:|\.\s|$)")

@@ -11,8 +11,8 @@ from ...core import lexicon, rules
 from ...core.patterns import alternation
 from ...core.spans import SpanIndex
 from ...text.words import Words
-from .gazetteer import CAP, WB, Found, Gazetteer, clip_at_breakers, level_word
-from .names import complete_word, trim_to_word
+from .gazetteer import CAP, WB, Found, Gazetteer, level_word
+from .names import clip_at_breakers, complete_word, trim_to_word
 
 # "quận 5", "Phường 28": places below a province named by a number.
 _NUMBERED = regex.compile(r"(?<![\p{L}])(?:[Qq]uận|[Pp]hường)[^\S\n]+\d{1,2}(?![\d\p{L}]|[.,]\d)")
