@@ -37,6 +37,8 @@ class Cues:
     never_units: frozenset[str]
     as_of: regex.Pattern[str]
     as_of_to_end: frozenset[str]  # words of an as-of cue that take a month or year to its last day
+    until_now: regex.Pattern[str]  # right after a date: its period runs to the day of writing
+    years_span: regex.Pattern[str]  # "Sau 5 năm ...": a count of several years
     awards: regex.Pattern[str]
     units: dict[str, str]
     normalized: dict[str, str]  # a canonical unit -> the unit an analyst adds up under
@@ -95,6 +97,8 @@ def cues() -> Cues:
         never_units=frozenset(data["never_units"]),
         as_of=regex.compile(r"(?<![\p{L}])(?:" + alternation(cased(data["as_of_cues"])) + r")(?![\p{L}])"),
         as_of_to_end=frozenset(data["as_of_to_end"]),
+        until_now=regex.compile(r"[^\S\n]*" + words(data["until_now"])),
+        years_span=regex.compile(words_or_regex(data["years_span"])),
         awards=awards,
         units=vocabulary().unit_canonical,
         normalized=vocabulary().unit_normalized,

@@ -52,6 +52,8 @@ class Achievements(RuleFile):
     beneficiary_stops: Words
     as_of_cues: Words
     as_of_to_end: Words
+    until_now: Words
+    years_span: Entries
     comparison_cues: Words
     stop_abbreviations: Words
     awards: Words

@@ -157,13 +157,25 @@ def when(text: str, figure: int, places: Places, dates: Dates, published: dt.dat
             if year is None:
                 return When()  # the text says when, but not in which year
             value = _with_year(value, year)
+        if cues().until_now.match(text, nearest.end):  # "Từ năm 2020 đến nay"
+            return _until(value, published, source)
         if len(value) == 10 and nearest.start < figure:
             # "thành lập ngày 11/5/2017 với 32 đoàn viên": the day the clause's result was reached
             return When(as_of=value, source=source)
         return When(period=_period_of(value), source=source)
-    if published is not None:
+    if published is not None and not cues().years_span.search(
+        text, places.sentence.start, places.sentence.end
+    ):
         return When(period=_period_of(str(published.year)), source="published")
     return When()
+
+
+def _until(value: str, published: dt.date | None, source: TimeSource) -> When:
+    """From the start of `value` to the day of writing; unknown without it (or before the start)."""
+    start = first_day(value.partition("/")[0])
+    if published is None or published.isoformat() < start:
+        return When()
+    return When(period=Period(start=start, end=published.isoformat()), source=source)
 
 
 def _context_year(
