@@ -159,6 +159,8 @@ def when(text: str, figure: int, places: Places, dates: Dates, published: dt.dat
             value = _with_year(value, year)
         if cues().until_now.match(text, nearest.end):  # "Từ năm 2020 đến nay"
             return _until(value, published, source)
+        if _YEAR.fullmatch(value):
+            value = _joined_years(text, dates, nearest)
         if len(value) == 10 and nearest.start < figure:
             # "thành lập ngày 11/5/2017 với 32 đoàn viên": the day the clause's result was reached
             return When(as_of=value, source=source)
@@ -168,6 +170,25 @@ def when(text: str, figure: int, places: Places, dates: Dates, published: dt.dat
     ):
         return When(period=_period_of(str(published.year)), source="published")
     return When()
+
+
+_YEAR = regex.compile(r"\d{4}")
+_YEAR_JOIN = regex.compile(r"[^\S\n]*(?:,|và|hoặc)[^\S\n]*(?:năm[^\S\n]+)?")
+
+
+def _joined_years(text: str, dates: Dates, last: DateMention) -> str:
+    """The years listed up to `last` ("trong hai năm 2022 và 2023", "các năm 2021, 2022 và 2023"),
+    as one period from the first to `last`; `last` alone when no year is joined to it."""
+    k = bisect_left(dates.starts, last.start)
+    first = last
+    while k > 0:
+        before = dates.dates[k - 1]
+        if not (_YEAR.fullmatch(before.value) and before.value < first.value and _dates(text, before, False)):
+            break  # "So với năm 2022, năm 2023 ...": a comparison's year is no part of the list
+        if _YEAR_JOIN.fullmatch(text, before.end, first.start) is None:
+            break
+        first, k = before, k - 1
+    return last.value if first is last else f"{first.value}/{last.value}"
 
 
 def _until(value: str, published: dt.date | None, source: TimeSource) -> When:
