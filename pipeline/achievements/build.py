@@ -38,16 +38,9 @@ class Seen:
     def when(self) -> When:
         """The figure's time, read only for a figure that is kept (a result, a plan, a stock or
         someone else's figure): most figures of a long list of amounts are none of these."""
-        ctx, sentence = self.ctx, self.sentence
-        places = Places(
-            self.clause,
-            sentence,
-            ctx.before_in_paragraph(sentence),
-            ctx.lead(sentence),
-            self.title,
-            ctx.earlier(sentence),
+        return time_at(
+            self.article, self.ctx, self.q.start, (self.clause, self.sentence), self.title, self.dates
         )
-        return when(self.article.text, self.q.start, places, self.dates, self.article.published)
 
     def evidence(self, text: str) -> Span:
         return Span(
@@ -58,9 +51,28 @@ class Seen:
         return Span(text=self.q.text, start=self.q.start, end=self.q.end)
 
 
-def _qualitative(article: Article, spans_with_figures: list[TextSpan], ctx: Context) -> list[Achievement]:
+def time_at(
+    article: Article,
+    ctx: Context,
+    position: int,
+    spans: tuple[TextSpan, TextSpan],
+    title: TextSpan | None,
+    dates: Dates,
+) -> When:
+    """The time of what stands at `position`, in its clause and sentence (`spans`)."""
+    clause, sentence = spans
+    places = Places(
+        clause, sentence, ctx.before_in_paragraph(sentence), ctx.lead(sentence), title, ctx.earlier(sentence)
+    )
+    return when(article.text, position, places, dates, article.published)
+
+
+def _qualitative(
+    article: Article, spans_with_figures: list[TextSpan], ctx: Context, title: TextSpan | None, dates: Dates
+) -> list[Achievement]:
     """'dẫn đầu toàn quốc', 'được tặng Cờ thi đua của Chính phủ': achievements with no figure,
-    when a union body (not a company or the state) is who received or led."""
+    when a union body (not a company or the state) is who received or led, at the time its
+    sentence and the places around it give."""
     text = article.text
     out = []
     with_figures = SpanIndex(spans_with_figures)
@@ -68,10 +80,12 @@ def _qualitative(article: Article, spans_with_figures: list[TextSpan], ctx: Cont
         if with_figures.holds(m.start()):
             continue
         sentence = article.sentence_at(m.start())
-        who = ctx.who(m.start(), clause(text, m.start(), m.end(), sentence), sentence, "")
+        span = clause(text, m.start(), m.end(), sentence)
+        who = ctx.who(m.start(), span, sentence, "")
         if not who.union:
             continue
         award = cues().awards.search(m.group())
+        time = time_at(article, ctx, m.start(), (span, sentence), title, dates)
         out.append(
             Achievement(
                 category="award" if award else "emulation",
@@ -80,6 +94,9 @@ def _qualitative(article: Article, spans_with_figures: list[TextSpan], ctx: Cont
                 organization=who.organization,
                 organization_ref=ctx.ref(who.organization),
                 award=award.group() if award else None,
+                as_of=time.as_of,
+                period=time.period,
+                time_source=time.source,
                 evidence=Span(text=m.group(), start=m.start(), end=m.end()),
             )
         )
@@ -193,6 +210,6 @@ def build(article: Article) -> Article:
         a.related = [j for j in in_clause[clause_of[i]] if j != i and kind_of[i] != kind_of[j]]
     for a in achievements:
         a.fact_id = fact_id(a)
-    achievements += _qualitative(article, clause_of, ctx)
+    achievements += _qualitative(article, clause_of, ctx, title, dates)
     article.achievements = achievements
     return article
