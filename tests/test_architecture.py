@@ -127,6 +127,13 @@ def test_a_name_compound_must_begin_with_a_name_breaker():
         rules.validate("people", data)
 
 
+def test_a_programme_must_be_a_category_cue():
+    data = yaml.safe_load(yaml.safe_dump(rules.load("achievements"), allow_unicode=True))
+    data["programmes"].append("Mái ấm Công đoàn")  # no category lists it: the entry would do nothing
+    with pytest.raises(rules.RuleFileError, match=r"achievements\.yaml: .*Mái ấm Công đoàn"):
+        rules.validate("achievements", data)
+
+
 def test_no_module_is_over_300_lines():
     long = {
         str(p.relative_to(ROOT)): n

@@ -63,8 +63,8 @@ def categorise(
         ):
             denied = end  # "không được khám sức khỏe miễn phí": the phrase is denied
             continue
-        if quoted(text, span.start, start):
-            continue  # a cue in a quoted name says nothing done
+        if quoted(text, span.start, start) and cue not in c.programmes:
+            continue  # a cue in a quoted name says nothing done, unless it names the programme
         key = ((distance + 1) * c.weak.get(cue, 1.0), c.priority.get(name, 99), name, cue)
         if following is not None and q.end <= start and end <= following and JOINS.search(text, q.end, start):
             leading.append(key)  # "X, <cue> Y" / "X và <cue> Y": it opens the next figure's phrase

@@ -27,6 +27,7 @@ class Cues:
     priority: dict[str, int]
     weak: dict[str, float]
     joining: frozenset[str]  # cues of taking part: the figure counts who took part in the one before
+    programmes: frozenset[str]  # cues that name the union's programmes: they count inside quotes
     negated: regex.Pattern[str]  # a negation right before a cue: "chưa được hỗ trợ"
     passive: regex.Pattern[str]  # a passive right after a figure: " đã được " (its end: the verb)
     plan_after_figure: regex.Pattern[str]  # " sẽ", " dự kiến" right after a figure: to come
@@ -78,6 +79,7 @@ def cues() -> Cues:
         priority={c: i for i, c in enumerate(data["priority"])},
         weak={k: float(v) for k, v in data["weak_cues"].items()},
         joining=frozenset(data["joining_cues"]),
+        programmes=frozenset(data["programmes"]),
         negated=regex.compile(
             r"(?<![\p{L}])(?:"
             + alternation(cased(data["negations"]))

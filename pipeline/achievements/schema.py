@@ -25,6 +25,7 @@ class Achievements(RuleFile):
     categories: dict[Category, CategoryCues]
     weak_cues: dict[str, float]
     joining_cues: Words
+    programmes: Words
     negations: Words
     negation_bridges: Words
     passive_auxiliaries: Words
@@ -62,6 +63,13 @@ class Achievements(RuleFile):
     other_reach: int = Field(ge=1)
     value_heads: Words
     per_unit_cues: Words
+
+    @model_validator(mode="after")
+    def _programmes_are_cues(self) -> Achievements:
+        cues = {cue for spec in self.categories.values() for cue in spec.cues}
+        if unknown := sorted(set(self.programmes) - cues):
+            raise ValueError(f"programmes {unknown} are no category's cue")
+        return self
 
     @model_validator(mode="after")
     def _priority_covers_categories(self) -> Achievements:
