@@ -39,6 +39,9 @@ def month(y: int | None, m: int) -> str | None:
 def resolve_relative(phrase: str, published: dt.date) -> str | None:
     unit, offset = rules.section("dates", "relative")[phrase.lower()]
     n = int(str(offset))
+    if unit == "past_year":  # the year a report reviews: the one ending, late in the year
+        reviewed = published.month >= int(rules.section("dates", "reviewed_from_month"))
+        return str(published.year + n - (0 if reviewed else 1))
     if unit == "year":
         return str(published.year + n)
     if unit == "month":

@@ -30,7 +30,8 @@ class Dates(RuleFile):
     month_counters: Words
     period_prefixes: Words
     quarters: dict[str, int]
-    relative: dict[str, tuple[Literal["year", "quarter", "month", "week", "day"], int]]
+    reviewed_from_month: int = Field(ge=1, le=12)
+    relative: dict[str, tuple[Literal["past_year", "year", "quarter", "month", "week", "day"], int]]
     weekday_index: dict[str, int]
     weekday_relative: dict[str, tuple[Literal["week", "next", "last"], int]]
     not_weekday_after: Words
