@@ -6,8 +6,11 @@ time), or the day its clause says it happened ("thành lập ngày
 11/5/2017 với 32 đoàn viên"). A period is the nearest year, month, quarter or period the text
 states: in the figure's clause, its sentence, the sentences before it in its paragraph, the
 article's lead paragraph, the title, then the nearest earlier paragraph that states one; only when
-the text gives none of these, the publication year. `time_source` says which it was, so a reader
-can check it against the sentence. Comparisons ("so với năm 2016") date another figure, not this.
+the text gives none of these, the publication year (not for a count of several years: "Sau 5
+năm thực hiện ..."). A date "đến nay" runs to the day of writing ("Từ năm 2020 đến nay"); years
+listed together make one period ("trong hai năm 2022 và 2023"). `time_source` says which place it
+was, so a reader can check it against the sentence. Comparisons ("so với năm 2016") date another
+figure, not this.
 """
 
 from __future__ import annotations
