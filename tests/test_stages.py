@@ -130,3 +130,19 @@ def test_sentences_are_underthesea_s_own_when_its_splitter_is_not_the_one_copied
     monkeypatch.setattr(underthesea, "sent_tokenize", lambda text: asked.append(text) or real(text))
     assert sentences.split("Xin chào. Tôi ở TP. Hà Nội.") == ["Xin chào.", "Tôi ở TP. Hà Nội."]
     assert asked == ["Xin chào. Tôi ở TP. Hà Nội."]
+
+
+def test_a_list_and_a_part_of_a_whole_take_the_unit_their_last_figure_names():
+    from pipeline.extractors.quantities.stage import find_quantities
+
+    def units(text: str) -> list[tuple[float, str | None]]:
+        return [(q.value, q.unit) for q in find_quantities(text, [])]
+
+    assert units("kết nạp 30, 40 và 50 đoàn viên") == [
+        (30, "đoàn viên"),
+        (40, "đoàn viên"),
+        (50, "đoàn viên"),
+    ]
+    assert units("kết nạp 3.500/4.000 đoàn viên") == [(3500, "đoàn viên"), (4000, "đoàn viên")]
+    assert units("có 50/45 CĐCS") == [(50, None), (45, "CĐCS")]  # greater than its "whole": no part
+    assert units("1/2 triệu đồng")[0] == (1, None)  # half a million: a fraction, not a part of money

@@ -9,6 +9,7 @@ from functools import cached_property, partial
 
 from ..core.article import Article, TextSpan
 from ..core.spans import SpanIndex
+from ..extractors.quantities.lists import part_of
 from ..output.models import Achievement, Figure, Quantity, Span
 from .attributes import awarding, beneficiaries, target
 from .category import categorise
@@ -141,6 +142,8 @@ def build(article: Article) -> Article:
         unit = (q.unit or "VND") if q.kind == "money" else c.units.get(q.unit or "", q.unit)
         if unit is None or not q.value:
             continue  # a count of nothing named ("quận 5", "Điện 4") or of nothing ("Phiên chợ 0 đồng")
+        if i and part_of(text, figures[i - 1], q):
+            continue  # the whole a part is counted against ("kết nạp 3.500/4.000 đoàn viên"): no result
         if unit not in c.units_alone and hits.none_around((clause_starts[i], clause_ends[i]), q.start):
             continue  # no cue in its clause says what it is: neither a result nor a plan or stock
         sentence, span = sentences[i], clauses[i]  # made only for figures weighed
@@ -158,7 +161,8 @@ def build(article: Article) -> Article:
                 figure = _figure(article, seen, categorise(text, q, span, unit, hits), who.organization, cue)
                 (article.targets if kind == "target" else article.statistics).append(figure)
             continue
-        nxt = figures[i + 1].start if i + 1 < len(figures) else len(text)
+        k = i + 2 if i + 1 < len(figures) and part_of(text, q, figures[i + 1]) else i + 1  # past its whole
+        nxt = figures[k].start if k < len(figures) else len(text)
         previous = last_category if last_clause == span.start else None
         category = categorise(text, q, span, unit, hits, next_figure=nxt, previous=previous)
         if category is None:
