@@ -52,6 +52,8 @@ def lexicon() -> Lexicon:
     data = rules.load("achievements")
     orgs = rules.load("organizations")
     verbs = [cue for spec in data["categories"].values() for cue in spec["cues"] if cue[:1].islower()]
+    # Union heads as written, and those of several words in lower case too ("công đoàn").
+    union_heads = [*orgs["union_heads"], *(h.lower() for h in orgs["union_heads"] if " " in h)]
     canonical: dict[str, str | None] = {}
     for entry in data["union_subjects"]:
         for form in cased(entry["forms"], headlines=False):
@@ -87,21 +89,9 @@ def lexicon() -> Lexicon:
         given_to=regex.compile(
             r"[^\S\n]+(?:" + alternation(data["beneficiary_cues"]) + r")[^\S\n]+(?:\p{L}+[^\S\n]+){0,2}"
         ),
-        union_head_before=regex.compile(
-            r"(?<![\p{L}])(?:"
-            + alternation([*orgs["union_heads"], *(h.lower() for h in orgs["union_heads"] if " " in h)])
-            + r")[^\S\n]+$"
-        ),
+        union_head_before=regex.compile(r"(?<![\p{L}])(?:" + alternation(union_heads) + r")[^\S\n]+$"),
         union_in_name=regex.compile(  # in sentence case too: "Quỹ Xã hội công đoàn tỉnh"
-            r"(?<![\p{L}])(?:"
-            + alternation(
-                [
-                    *orgs["federation_heads"],
-                    *orgs["union_heads"],
-                    *(h.lower() for h in orgs["union_heads"] if " " in h),
-                ]
-            )
-            + r")(?![\p{L}])"
+            r"(?<![\p{L}])(?:" + alternation([*orgs["federation_heads"], *union_heads]) + r")(?![\p{L}])"
         ),
     )
 

@@ -112,8 +112,7 @@ def _comma_after_figure(text: str, start: int) -> bool:
 @cache
 def _scale_starts() -> frozenset[str]:
     """The letters a scale word can begin with ("triệu", "k", "M")."""
-    words = [*rules.section("numbers", "scales"), *rules.section("numbers", "short_scales")]
-    return frozenset(word[0] for word in words)
+    return frozenset(word[0] for word in _scale_values())
 
 
 def parse_digits(s: str) -> Decimal:
@@ -148,6 +147,7 @@ def scale_factor(written: str, value: Decimal) -> Decimal:
 
 @cache
 def _scale_values() -> dict[str, int]:
+    """Every scale word, short ones ("tr") with the others, and the factor it gives."""
     return {**rules.section("numbers", "short_scales"), **rules.section("numbers", "scales")}
 
 
